@@ -1,0 +1,20 @@
+import type { Bus, Clock, IngressStatus, Store } from '../ports/index.js';
+import type { IngestService } from '../pipeline/ingest/service.js';
+import type { SensorRegistry } from '../pipeline/registry.js';
+import type { RegistrationService } from '../pipeline/registration/service.js';
+import type { TokenAuth } from './auth.js';
+
+/** What the HTTP layer is given by the composition root. */
+export interface ApiContext {
+  readonly store: Store;
+  readonly bus: Bus;
+  readonly clock: Clock;
+  readonly registry: SensorRegistry;
+  readonly ingest: IngestService;
+  readonly registration: RegistrationService;
+  readonly auth: TokenAuth;
+  readonly mqttStatus: () => IngressStatus;
+  readonly version: string;
+  /** Largest request body in bytes. */
+  readonly bodyLimit: number;
+}

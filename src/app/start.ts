@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import type { Clock, IngressStatus, ReadingIngress, Store, Bus } from '../ports/index.js';
+import { DEFAULT_RETENTION } from '../ports/index.js';
+import type { RetentionSettings } from '../ports/index.js';
+import { systemClock } from '../adapters/clock-system/index.js';
+import { SensorRegistry } from '../pipeline/registry.js';
+import { WriteCoalescer } from '../pipeline/ingest/coalescer.js';
+import { IngestService } from '../pipeline/ingest/service.js';
+import { createMqttMessageHandler } from '../pipeline/ingest/mqtt-message.js';
+import { RegistrationService } from '../pipeline/registration/service.js';
+import { TokenAuth, newToken } from '../api/auth.js';
+import { buildServer } from '../api/server.js';
+import type { Config } from './config.js';
+import { openBus, openIngress, openStore } from './profiles.js';
+
+export interface Platform {
+  readonly config: Config;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly bus: Bus;
+  readonly registry: SensorRegistry;
+  readonly ingest: IngestService;
+  readonly registration: RegistrationService;
+  readonly auth: TokenAuth;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The URL the HTTP server listens on. */
+  readonly url: string;
+  readonly adminToken: string;
+  readonly adminPassword: string;
+  /** Whether the token and password were generated (and so must be printed). */
+  readonly generatedCredentials: boolean;
+  mqtt(): IngressStatus;
+  /** Orderly shutdown: stop taking input, flush every pending write, close everything. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  readonly log?: Logger;
+}
+
+const RETENTION_EVERY_MS = 3600_000;
+
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The composition root: wire adapters into the core and start serving. */
+export async function startPlatform(config: Config, options: StartOptions = {}): Promise<Platform> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'lifeline' } });
+  const store = await openStore(config);
+  const bus = openBus(config, (subscriber, error) => log.error({ err: error, subscriber }, 'bus subscriber failed'));
+
+  const registry = new SensorRegistry();
+  for await (const page of store.sensors.scan(10_000)) for (const s of page) registry.put(s);
+  const last = await store.readings.lastReadings();
+  for (const [key, r] of last) {
+    const entry = registry.byStoreKey(key);
+    if (entry) entry.last = r;
+  }
+
+  const writer = new WriteCoalescer(store.readings);
+  const ingest = new IngestService({ registry, writer, bus, clock });
+  const registration = new RegistrationService(store, registry);
+  const generatedCredentials = !config.adminToken || !config.adminPassword;
+  const adminToken = config.adminToken ?? newToken('lla');
+  const adminPassword = config.adminPassword ?? newToken('pw').slice(3, 19);
+  const auth = new TokenAuth(clock, adminToken, adminPassword);
+
+  const ingress: ReadingIngress | undefined = openIngress(config);
+  const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
+  const mqtt = () => ingress?.status() ?? mqttOff;
+
+  const app = await buildServer({
+    store, bus, clock, registry, ingest, registration, auth, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
+  }, { logger: false });
+  const address = await app.listen({ host: config.host, port: config.port });
+  const url = address.replace('[::1]', 'localhost');
+
+  if (ingress) {
+    const status = await ingress.start(createMqttMessageHandler(ingest, (msg, fields) => log.warn(fields ?? {}, msg)));
+    if (status.state === 'port_in_use' || status.state === 'down') log.warn({ mqtt: status }, status.detail);
+  }
+
+  const retentionTimer = setInterval(() => void applyRetention(store, clock, log), RETENTION_EVERY_MS);
+  retentionTimer.unref();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    clearInterval(retentionTimer);
+    await ingress?.stop().catch((e: unknown) => log.error({ err: e }, 'stopping MQTT failed'));
+    await app.close();
+    await writer.close();
+    await bus.close();
+    await store.close();
+    log.info('stopped; everything acknowledged is stored');
+  })());
+
+  return {
+    config, app, store, bus, registry, ingest, registration, auth, clock, log, url, adminToken, adminPassword,
+    generatedCredentials, mqtt, stop,
+  };
+}
+
+async function applyRetention(store: Store, clock: Clock, log: Logger): Promise<void> {
+  try {
+    const retention = (await store.settings.get<RetentionSettings>('retention')) ?? DEFAULT_RETENTION;
+    const { dropped } = await store.readings.applyRetention(clock.now(), retention);
+    if (dropped) log.info({ dropped, retention }, 'retention applied');
+  } catch (e) {
+    log.error({ err: e }, 'retention failed');
+  }
+}

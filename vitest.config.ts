@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Tests that open ports and databases run in separate forks; two cores, so two at a time.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
