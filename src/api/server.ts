@@ -27,7 +27,6 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: ctx.bodyLimit,
-    disableRequestLogging: true,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },

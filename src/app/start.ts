@@ -56,7 +56,8 @@ export function version(): string {
 /** The composition root: wire adapters into the core and start serving. */
 export async function startPlatform(config: Config, options: StartOptions = {}): Promise<Platform> {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'lifeline' } });
+  // Structured JSON logs go to stderr; stdout carries the banner and command output.
+  const log = options.log ?? pino({ level: config.logLevel, base: { app: 'lifeline' } }, pino.destination(2));
   const store = await openStore(config);
   const bus = openBus(config, (subscriber, error) => log.error({ err: error, subscriber }, 'bus subscriber failed'));
 

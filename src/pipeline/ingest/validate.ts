@@ -68,7 +68,8 @@ export function validateReading(item: unknown, index: number | string, ctx: Vali
   else return reject(index, 'value', 'not_numeric');
   if (!Number.isFinite(value)) return reject(index, 'value', 'not_finite');
   const c = entry.conversion;
-  if (c.factor !== 1 || c.offset) value = value * c.factor + (c.offset ?? 0);
+  // 12 significant digits drop the binary noise of the conversion (3.5 bar is 0.35 MPa, not 0.35000000000000003).
+  if (c.factor !== 1 || c.offset) value = Number((value * c.factor + (c.offset ?? 0)).toPrecision(12));
   if (value < entry.min || value > entry.max) {
     return reject(index, 'value', 'out_of_range', `${value} not in [${entry.min}, ${entry.max}] ${entry.sensor.unit}`);
   }

@@ -1,0 +1,1 @@
+export { ExternalBrokerSubscriber, type ExternalBrokerOptions } from './ingress.js';

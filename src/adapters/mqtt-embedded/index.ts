@@ -1,0 +1,1 @@
+export { EmbeddedBroker, type EmbeddedMqttOptions } from './ingress.js';
