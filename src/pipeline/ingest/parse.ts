@@ -28,8 +28,32 @@ export function parseJsonBody(text: string): ParsedBody {
   throw new BodyParseError('body must be a JSON array of readings or one reading object', 'body');
 }
 
-/** NDJSON: one JSON item per line; blank lines are skipped; a bad line is an error for its index. */
+/**
+ * NDJSON: one JSON item per line; blank lines are skipped; a bad line is an error for its index.
+ * Well-formed bodies are parsed as one JSON array (V8 parses one large array about twice as fast as
+ * a thousand small documents); a body that is not, line by line, so each bad line gets its index.
+ */
 export function parseNdjson(text: string): ParsedBody {
+  const whole = parseAsArray(text);
+  return whole ? { items: whole, errors: new Map() } : parseLineByLine(text);
+}
+
+function parseAsArray(text: string): unknown[] | undefined {
+  const body = text.trimEnd();
+  if (body === '') return [];
+  let lines = 1;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines++;
+  let items: unknown;
+  try {
+    items = JSON.parse(`[${body.replace(/\r?\n/g, ',')}]`);
+  } catch {
+    return undefined;
+  }
+  // A line holding two values ("1,2") would shift every index after it: only one value per line counts.
+  return Array.isArray(items) && items.length === lines ? items : undefined;
+}
+
+function parseLineByLine(text: string): ParsedBody {
   const items: unknown[] = [];
   const errors = new Map<number, FieldError>();
   let start = 0;
