@@ -26,8 +26,8 @@ export function openBus(config: Config, onError: (subscriber: string, error: unk
   throw new ConfigError(`--bus ${config.bus}: the NATS bus is not available in this version; use memory`);
 }
 
-export function openIngress(config: Config): ReadingIngress | undefined {
+export function openIngress(config: Config, log: (msg: string, fields: Record<string, unknown>) => void): ReadingIngress | undefined {
   if (config.mqtt === 'off') return undefined;
-  if (config.mqtt === 'embedded') return new EmbeddedBroker({ host: config.host, port: config.mqttPort });
-  return new ExternalBrokerSubscriber({ url: config.mqtt });
+  if (config.mqtt === 'embedded') return new EmbeddedBroker({ host: config.host, port: config.mqttPort, log });
+  return new ExternalBrokerSubscriber({ url: config.mqtt, log });
 }

@@ -77,7 +77,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const adminPassword = config.adminPassword ?? newToken('pw').slice(3, 19);
   const auth = new TokenAuth(clock, adminToken, adminPassword);
 
-  const ingress: ReadingIngress | undefined = openIngress(config);
+  const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => log.info(fields, msg));
   const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
   const mqtt = () => ingress?.status() ?? mqttOff;
 
@@ -89,7 +89,6 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 
   if (ingress) {
     const status = await ingress.start(createMqttMessageHandler(ingest, (msg, fields) => log.warn(fields ?? {}, msg)));
-    if (status.state === 'port_in_use' || status.state === 'down') log.warn({ mqtt: status }, status.detail);
   }
 
   const retentionTimer = setInterval(() => void applyRetention(store, clock, log), RETENTION_EVERY_MS);

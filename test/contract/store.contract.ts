@@ -15,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AggregatePoint, Asset, ReadingBatch, Step } from '../../src/domain/index.js';
 import { STEPS } from '../../src/domain/index.js';
 import type { NewSensor, Store } from '../../src/ports/index.js';
+import { describeWorkflowContract } from './workflow-store.contract.js';
 
 export interface StoreHarness {
   readonly store: Store;
@@ -467,5 +468,6 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
         await expect(store.assets.count()).rejects.toThrow();
       });
     });
+    describeWorkflowContract(open);
   });
 }

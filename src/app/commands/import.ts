@@ -82,7 +82,7 @@ async function openLocalSink(argv: string[]): Promise<ImportSink> {
   const store = await openStore(config);
   const registry = new SensorRegistry();
   for await (const page of store.sensors.scan(10_000)) for (const s of page) registry.put(s);
-  const writer = new WriteCoalescer(store.readings, { maxDelayMs: 5 });
+  const writer = new WriteCoalescer(store.readings);
   const bus = new MemoryBus();
   const ingest = new IngestService({ registry, writer, bus, clock: systemClock });
   const registration = new RegistrationService(store, registry);
