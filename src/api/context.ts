@@ -3,6 +3,7 @@ import type { IngestService } from '../pipeline/ingest/service.js';
 import type { SensorRegistry } from '../pipeline/registry.js';
 import type { RegistrationService } from '../pipeline/registration/service.js';
 import type { TokenAuth } from './auth.js';
+import type { AlarmBook } from '../pipeline/alarms/book.js';
 
 /** What the HTTP layer is given by the composition root. */
 export interface ApiContext {
@@ -13,6 +14,7 @@ export interface ApiContext {
   readonly ingest: IngestService;
   readonly registration: RegistrationService;
   readonly auth: TokenAuth;
+  readonly alarms: AlarmBook;
   readonly mqttStatus: () => IngressStatus;
   readonly version: string;
   /** Largest request body in bytes. */

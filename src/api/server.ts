@@ -5,13 +5,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import { LifelineError } from '../domain/index.js';
 import type { ApiContext } from './context.js';
 import { problem, sendProblem, toProblem } from './problem.js';
+import { alarmRoutes } from './routes/alarms.js';
 import { assetRoutes } from './routes/assets.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { NDJSON_TYPES, readingRoutes } from './routes/readings.js';
 import { sensorRoutes } from './routes/sensors.js';
-import { landingPage } from './landing.js';
+import { basemapRoutes } from './routes/basemap.js';
+import { webRoutes } from './routes/web.js';
 
 export const API_PREFIX = '/api/v1';
 /** Routes under the prefix that need no token. */
@@ -81,9 +83,11 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     assetRoutes(api, ctx);
     sensorRoutes(api, ctx);
     readingRoutes(api, ctx);
+    alarmRoutes(api, ctx);
     eventRoutes(api, ctx);
+    basemapRoutes(api, ctx);
   }, { prefix: API_PREFIX });
 
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(landingPage(ctx.version)));
+  await webRoutes(app, ctx);
   return app;
 }

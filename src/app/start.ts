@@ -11,6 +11,9 @@ import { WriteCoalescer } from '../pipeline/ingest/coalescer.js';
 import { IngestService } from '../pipeline/ingest/service.js';
 import { createMqttMessageHandler } from '../pipeline/ingest/mqtt-message.js';
 import { RegistrationService } from '../pipeline/registration/service.js';
+import { AlarmBook } from '../pipeline/alarms/book.js';
+import { DetectionStage } from '../pipeline/alarms/stage.js';
+import { createDetectionEngine } from '../pipeline/detect/engine.js';
 import { TokenAuth, newToken } from '../api/auth.js';
 import { buildServer } from '../api/server.js';
 import type { Config } from './config.js';
@@ -25,6 +28,8 @@ export interface Platform {
   readonly ingest: IngestService;
   readonly registration: RegistrationService;
   readonly auth: TokenAuth;
+  readonly alarms: AlarmBook;
+  readonly detection: DetectionStage;
   readonly clock: Clock;
   readonly log: Logger;
   /** The URL the HTTP server listens on. */
@@ -76,13 +81,17 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const adminToken = config.adminToken ?? newToken('lla');
   const adminPassword = config.adminPassword ?? newToken('pw').slice(3, 19);
   const auth = new TokenAuth(clock, adminToken, adminPassword);
+  const alarms = new AlarmBook();
+  const engine = createDetectionEngine({ now: () => clock.now() });
+  const detection = new DetectionStage({ bus, clock, registry, engine, book: alarms });
+  detection.start();
 
   const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => log.info(fields, msg));
   const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
   const mqtt = () => ingress?.status() ?? mqttOff;
 
   const app = await buildServer({
-    store, bus, clock, registry, ingest, registration, auth, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
+    store, bus, clock, registry, ingest, registration, auth, alarms, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
   }, { logger: false });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
@@ -100,13 +109,14 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     await ingress?.stop().catch((e: unknown) => log.error({ err: e }, 'stopping MQTT failed'));
     await app.close();
     await writer.close();
+    detection.stop();
     await bus.close();
     await store.close();
     log.info('stopped; everything acknowledged is stored');
   })());
 
   return {
-    config, app, store, bus, registry, ingest, registration, auth, clock, log, url, adminToken, adminPassword,
+    config, app, store, bus, registry, ingest, registration, auth, alarms, detection, clock, log, url, adminToken, adminPassword,
     generatedCredentials, mqtt, stop,
   };
 }

@@ -9,4 +9,6 @@ export interface Department {
   readonly domains: readonly Domain[];
   /** Where its case notifications go (signed webhook), if anywhere. */
   readonly webhook?: string;
+  /** The HMAC-SHA256 key its webhook bodies are signed with (never listed by the API). */
+  readonly webhookSecret?: string;
 }

@@ -8,3 +8,7 @@ export * from './readings.js';
 export * from './time.js';
 export * from './errors.js';
 export * from './departments.js';
+export * from './alarms.js';
+export * from './cases.js';
+export * from './users.js';
+export * from './audit.js';

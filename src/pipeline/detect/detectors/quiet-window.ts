@@ -1,0 +1,111 @@
+import { DAY } from '../time-constants.js';
+import { DailyProfile } from './daily-profile.js';
+
+const SLOTS = 48;
+const SLOT_MS = DAY / SLOTS;
+
+/**
+ * The quiet hours of each day and how far a day's quiet hours sit from the learned profile.
+ * The window is the `hours` of the day with the lowest values (night flow) or the steadiest ones
+ * (the hours a drift shows first), located again once a day from the profile. During it the excess
+ * over the profile is averaged without its highest and lowest reading (one spike does not move it).
+ * When the window closes `nightExcess` holds that night's mean excess and `nightEnded` is true for
+ * one reading. The night-to-night spread of normal nights is learned by the owner via `learnSpread`.
+ * State: daily profile + 14 numbers ≈ 0.8 KiB.
+ */
+export class QuietWindow {
+  readonly profile: DailyProfile;
+  private readonly slots: number;
+  private start = -1;
+  private locatedDay = -1;
+  private inside = false;
+  private sum = 0;
+  private sumExpected = 0;
+  private max = Number.NEGATIVE_INFINITY;
+  private min = Number.POSITIVE_INFINITY;
+  private count = 0;
+  /** Normal nights seen, and the spread of their excesses (σ, from the mean absolute excess). */
+  nights = 0;
+  spread = Number.NaN;
+  nightExcess = 0;
+  nightBase = 0;
+  nightEnded = false;
+  /** The night's range of excesses (max − min), to tell a rough night from a steady one. */
+  nightRange = 0;
+  /** Something else was going on during the night (an alarm): do not judge or learn from it. */
+  disturbed = false;
+  nightDisturbed = false;
+
+  constructor(hours: number, private readonly by: 'low' | 'steady', memoryDays = 10) {
+    this.slots = Math.max(1, Math.round(hours * 2));
+    this.profile = new DailyProfile(memoryDays);
+  }
+
+  /** Update with a reading; returns whether it falls in the quiet window (and the profile is ready). */
+  push(ts: number, x: number): boolean {
+    this.nightEnded = false;
+    this.profile.at(ts);
+    const day = Math.floor(ts / DAY);
+    if (day !== this.locatedDay && this.profile.complete(2)) {
+      this.start = this.profile.window(this.slots, this.by);
+      this.locatedDay = day;
+    }
+    const slot = DailyProfile.slotOf(ts);
+    const inside = this.start >= 0 && (slot - this.start + SLOTS) % SLOTS < this.slots;
+    if (this.inside && !inside) this.close();
+    this.inside = inside;
+    if (!inside || !this.profile.ready(2)) return false;
+    const expected = this.profile.expected();
+    const r = x - expected;
+    this.sum += r;
+    this.sumExpected += expected;
+    if (r > this.max) this.max = r;
+    if (r < this.min) this.min = r;
+    this.count++;
+    return true;
+  }
+
+  /** Readings so far in tonight's window, and how many make half a window at this interval. */
+  get readings(): number {
+    return this.count;
+  }
+  halfWindow(intervalMs: number): number {
+    return Math.max(2, Math.floor((this.slots * SLOT_MS) / Math.max(intervalMs || SLOT_MS, 1) / 2));
+  }
+
+  /** Tonight's mean excess so far, without the highest and lowest reading. */
+  excess(): number {
+    if (this.count === 0) return 0;
+    return this.count >= 4 ? (this.sum - this.max - this.min) / (this.count - 2) : this.sum / this.count;
+  }
+
+  base(): number {
+    return this.count > 0 ? this.sumExpected / this.count : 0;
+  }
+
+  private close(): void {
+    if (this.count > 0) {
+      this.nightExcess = this.excess();
+      this.nightBase = this.base();
+      this.nightRange = this.max - this.min;
+      this.nightDisturbed = this.disturbed;
+      this.nightEnded = true;
+    }
+    this.disturbed = false;
+    this.sum = this.sumExpected = this.count = 0;
+    this.max = Number.NEGATIVE_INFINITY;
+    this.min = Number.POSITIVE_INFINITY;
+  }
+
+  /** Count the night that just ended as normal: it teaches the night-to-night spread. */
+  learnSpread(): void {
+    const a = Math.abs(this.nightExcess) * 1.2533;
+    if (this.spread !== this.spread) this.spread = a;
+    else this.spread += (this.nights < 7 ? 1 / (this.nights + 1) : 0.15) * (Math.min(a, 3 * this.spread) - this.spread);
+    this.nights++;
+  }
+
+  stateBytes(): number {
+    return this.profile.stateBytes() + 16 * 8 + 64;
+  }
+}

@@ -1,0 +1,53 @@
+import type { AlarmClass, Level } from '../../domain/index.js';
+import type { SensorContext } from './context.js';
+import type { Rule } from './rules/types.js';
+
+/** 0: no alarm condition; 1–4: the level the condition is at. */
+export type LevelOrNone = 0 | Level;
+
+/**
+ * One rule (or detector, or analytic) compiled for one sensor, with its state. After `step`, it
+ * says the level its condition is at (`level`), how unusual the reading is (`score`, 0..1, for
+ * detectors) and, on demand, why (`message`). The engine turns level changes into alarm events.
+ * Monitors never allocate on the hot path and keep bounded state (`stateBytes`).
+ */
+export interface Monitor {
+  readonly rule: Rule;
+  readonly class: AlarmClass;
+  /** Contributes its score to the reading's anomaly score. */
+  readonly scored: boolean;
+  /** A device monitor whose alarm means the values cannot be trusted: hazard alarms are suppressed. */
+  readonly suppresses: boolean;
+  level: LevelOrNone;
+  score: number;
+  /** When the current condition began (for the alarm's `raisedAt`), NaN when unknown (the reading's ts is used). */
+  since: number;
+  step(ts: number, value: number, ctx: SensorContext): void;
+  /** Time-based checks between readings (offline); optional. */
+  tick?(now: number, ctx: SensorContext): void;
+  message(ctx: SensorContext): string;
+  stateBytes(): number;
+}
+
+/** Shared fields and defaults, so each monitor writes only its logic. */
+export abstract class BaseMonitor implements Monitor {
+  level: LevelOrNone = 0;
+  score = 0;
+  since = Number.NaN;
+  readonly scored: boolean = false;
+  readonly suppresses: boolean = false;
+  readonly class: AlarmClass;
+  constructor(readonly rule: Rule, cls: AlarmClass) {
+    this.class = cls;
+  }
+  abstract step(ts: number, value: number, ctx: SensorContext): void;
+  abstract message(ctx: SensorContext): string;
+  /** Approximate bytes of state: numeric fields × 8 plus typed arrays plus object headers. */
+  abstract stateBytes(): number;
+}
+
+/** Reads a numeric parameter with a default, refusing non-finite values. */
+export function num(params: Readonly<Record<string, unknown>> | undefined, name: string, fallback: number): number {
+  const v = params?.[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
