@@ -47,8 +47,10 @@ export function rawSqliteRate(rows: number, start: number): number {
   return rate;
 }
 
+/** Ingest as specified (parse, validate, durable, rollups): detection off; `BENCH_DETECTION=on` adds it. */
 export async function main(): Promise<Record<string, unknown>> {
-  const server = await startServerProcess();
+  const detection = process.env.BENCH_DETECTION ?? 'off';
+  const server = await startServerProcess(['--detection', detection]);
   try {
     process.stdout.write(`http-ingest: registering ${SENSORS.toLocaleString('en')} sensors…\n`);
     await registerSensors(server, SENSORS);
@@ -83,11 +85,11 @@ export async function main(): Promise<Record<string, unknown>> {
     const code = await server.stop();
     const raw = rawSqliteRate(Math.min(accepted, 10_000_000), start);
     const result = {
-      sensors: SENSORS, batch: BATCH, inFlight: IN_FLIGHT, seconds: elapsed, readings: measured, totalReadings: accepted,
+      detection, sensors: SENSORS, batch: BATCH, inFlight: IN_FLIGHT, seconds: elapsed, readings: measured, totalReadings: accepted,
       endToEndPerSecond: Math.round(endToEnd), rawSqlitePerSecond: Math.round(raw), ratio: Number((endToEnd / raw).toFixed(3)),
       serverRssMiB: Math.round(rss / 2 ** 20), cleanExit: code === 0,
     };
-    process.stdout.write(`http-ingest: ${result.endToEndPerSecond.toLocaleString('en')} readings/s end to end (HTTP NDJSON ×${BATCH}, ${SENSORS.toLocaleString('en')} sensors, ${IN_FLIGHT} in flight, ${elapsed.toFixed(1)} s)\n`);
+    process.stdout.write(`http-ingest: ${result.endToEndPerSecond.toLocaleString('en')} readings/s end to end (HTTP NDJSON ×${BATCH}, ${SENSORS.toLocaleString('en')} sensors, ${IN_FLIGHT} in flight, ${elapsed.toFixed(1)} s, detection ${detection})\n`);
     process.stdout.write(`http-ingest: raw better-sqlite3 insert of the same rows ${result.rawSqlitePerSecond.toLocaleString('en')} rows/s; ratio ${result.ratio} (target ≥ 300,000/s, aim ratio ≥ 0.5)\n`);
     writeResult('http-ingest', result);
     return result;

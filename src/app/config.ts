@@ -18,6 +18,8 @@ export interface Config {
   readonly bodyLimit: number;
   /** Durability of the SQLite store: 'full' fsyncs each commit. */
   readonly durability: 'full' | 'normal';
+  /** Live detection (rules and detectors) on ingested readings. */
+  readonly detection: boolean;
 }
 
 export const CONFIG_OPTIONS = {
@@ -30,6 +32,7 @@ export const CONFIG_OPTIONS = {
   'log-level': { type: 'string', env: 'LIFELINE_LOG_LEVEL', default: 'info', help: 'fatal, error, warn, info, debug, trace or silent' },
   'body-limit': { type: 'string', env: 'LIFELINE_BODY_LIMIT', default: String(16 * 1024 * 1024), help: 'largest request body in bytes' },
   durability: { type: 'string', env: 'LIFELINE_DURABILITY', default: 'full', help: "'full' (fsync at each commit) or 'normal'" },
+  detection: { type: 'string', env: 'LIFELINE_DETECTION', default: 'on', help: "'on', or 'off' for a pure ingest/storage node" },
 } as const;
 
 export class ConfigError extends Error {}
@@ -64,6 +67,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env,
     logLevel: oneOf('--log-level', pick('log-level'), ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     bodyLimit: positiveInt('--body-limit', pick('body-limit')),
     durability: oneOf('--durability', pick('durability'), ['full', 'normal'] as const),
+    detection: oneOf('--detection', pick('detection'), ['on', 'off'] as const) === 'on',
   });
   const rest: Record<string, string | boolean | undefined> = {};
   for (const name of Object.keys(extra)) rest[name] = values[name];
