@@ -15,13 +15,16 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SUITE = resolve(ROOT, '../shared/data/suite-dev');
 const PARALLEL = 2;
 
+const TIMEOUT_MS = 300_000;
+
 function runProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
+    const timer = setTimeout(() => { stderr += `timed out after ${TIMEOUT_MS / 1000} s`; child.kill('SIGKILL'); }, TIMEOUT_MS);
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    child.on('close', (code) => { clearTimeout(timer); done({ code: code ?? 1, stdout, stderr }); });
   });
 }
 

@@ -1,9 +1,9 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../ports/index.js';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { Role, Scope, StoredUser } from '../domain/index.js';
+import { ROLE_SCOPES } from '../domain/index.js';
+import type { Clock, Store } from '../ports/index.js';
 
-export type Role = 'admin' | 'operator' | 'handler' | 'viewer';
-/** What a token may do: `read` lists and views, `ingest` posts readings, `write` changes the registry, `admin` everything. */
-export type Scope = 'read' | 'ingest' | 'write' | 'admin';
+export type { Role, Scope } from '../domain/index.js';
 
 export interface Principal {
   readonly id: string;
@@ -12,13 +12,6 @@ export interface Principal {
   readonly department?: string;
   readonly scopes: readonly Scope[];
 }
-
-const ROLE_SCOPES: Record<Role, Scope[]> = {
-  admin: ['read', 'ingest', 'write', 'admin'],
-  operator: ['read', 'ingest', 'write'],
-  handler: ['read'],
-  viewer: ['read'],
-};
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 
@@ -41,43 +34,77 @@ export function newToken(prefix = 'llt'): string {
   return `${prefix}_${randomBytes(24).toString('base64url')}`;
 }
 
-interface Session { principal: Principal; expires: number }
+/** Tokens are stored only as their SHA-256 (they are random, so no salt or stretching is needed). */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function principalOf(user: Pick<StoredUser, 'id' | 'username' | 'role' | 'department'>, scopes: readonly Scope[] = ROLE_SCOPES[user.role]): Principal {
+  return { id: user.id, username: user.username, role: user.role, ...(user.department ? { department: user.department } : {}), scopes };
+}
 
 /**
- * Bearer tokens: the bootstrap admin token, machine tokens with scopes, and expiring session tokens
- * issued at login. Users beyond the bootstrap `admin` come with the workflow (issue 4).
+ * Bearer tokens: the bootstrap admin token (from LIFELINE_ADMIN_TOKEN), session tokens issued at
+ * login (they expire), and API tokens for machines with scopes. Session and API tokens are stored
+ * hashed, so they survive a restart. An API token without `write` or `admin` acts as a viewer: an
+ * ingest-only gateway or a read-only wall display can never act on a case.
  */
 export class TokenAuth {
-  private readonly tokens = new Map<string, Session>();
   private readonly adminPasswordHash: string;
   readonly admin: Principal = { id: 'admin', username: 'admin', role: 'admin', scopes: ROLE_SCOPES.admin };
+  /** Machine tokens that live only as long as the process (tests, benches). */
+  private readonly ephemeral = new Map<string, Principal>();
 
-  constructor(private readonly clock: Clock, readonly adminToken: string, adminPassword: string) {
-    this.tokens.set(adminToken, { principal: this.admin, expires: Infinity });
+  constructor(private readonly clock: Clock, readonly adminToken: string, adminPassword: string, private readonly store?: Store) {
     this.adminPasswordHash = hashPassword(adminPassword);
   }
 
-  verify(token: string | undefined): Principal | undefined {
+  async verify(token: string | undefined): Promise<Principal | undefined> {
     if (!token) return undefined;
-    const s = this.tokens.get(token);
-    if (!s) return undefined;
-    if (s.expires <= this.clock.now()) { this.tokens.delete(token); return undefined; }
-    return s.principal;
+    if (token.length === this.adminToken.length && timingSafeEqual(Buffer.from(token), Buffer.from(this.adminToken))) return this.admin;
+    const machine = this.ephemeral.get(token);
+    if (machine) return machine;
+    if (!this.store) return undefined;
+    const stored = await this.store.tokens.get(tokenHash(token));
+    if (!stored) return undefined;
+    if (stored.expiresAt !== null && stored.expiresAt <= this.clock.now()) {
+      // An expired session is of no use to anyone: drop it (best effort).
+      this.store.commit([{ op: 'token.delete', hash: stored.hash }]).catch(() => undefined);
+      return undefined;
+    }
+    const user = stored.user === 'admin' ? { ...this.admin } : await this.store.users.get(stored.user);
+    if (!user || (user as StoredUser).disabled) return undefined;
+    const allowed = ROLE_SCOPES[user.role].filter((s) => stored.scopes.includes(s));
+    const acts = stored.kind === 'session' || allowed.includes('write') || allowed.includes('admin');
+    return { ...principalOf(user, allowed), role: acts ? user.role : 'viewer' };
   }
 
   /** A session token for a username and password, or undefined. */
-  login(username: string, password: string): { token: string; expires: number; user: Principal } | undefined {
-    if (username !== 'admin' || !verifyPassword(password, this.adminPasswordHash)) return undefined;
+  async login(username: string, password: string): Promise<{ token: string; expires: number; user: Principal } | undefined> {
+    let user: Principal | undefined;
+    if (username === 'admin' && verifyPassword(password, this.adminPasswordHash)) user = this.admin;
+    else if (this.store) {
+      const stored = await this.store.users.byUsername(username);
+      if (stored && !stored.disabled && verifyPassword(password, stored.passwordHash)) user = principalOf(stored);
+    }
+    if (!user) return undefined;
     const token = newToken('lls');
-    const expires = this.clock.now() + SESSION_TTL_MS;
-    this.tokens.set(token, { principal: this.admin, expires });
-    return { token, expires, user: this.admin };
+    const now = this.clock.now();
+    const expires = now + SESSION_TTL_MS;
+    if (!this.store) return undefined;
+    await this.store.commit([{ op: 'token.put', token: { hash: tokenHash(token), id: `s-${tokenHash(token).slice(0, 12)}`, kind: 'session', user: user.id, scopes: [...user.scopes], createdAt: now, expiresAt: expires } }]);
+    return { token, expires, user };
   }
 
-  /** A machine token limited to some scopes (e.g. ingest-only for a gateway). */
+  async logout(token: string): Promise<void> {
+    await this.store?.commit([{ op: 'token.delete', hash: tokenHash(token) }]);
+  }
+
+  /** A machine token limited to some scopes that lives only in this process (tests and benches). */
   issueMachineToken(name: string, scopes: Scope[]): string {
     const token = newToken('llm');
-    this.tokens.set(token, { principal: { id: `machine:${name}`, username: name, role: 'viewer', scopes }, expires: Infinity });
+    const acts = scopes.includes('write') || scopes.includes('admin');
+    this.ephemeral.set(token, { id: `machine:${name}`, username: name, role: acts ? 'admin' : 'viewer', scopes });
     return token;
   }
 

@@ -3,6 +3,8 @@ import type { IngestService } from '../pipeline/ingest/service.js';
 import type { SensorRegistry } from '../pipeline/registry.js';
 import type { RegistrationService } from '../pipeline/registration/service.js';
 import type { TokenAuth } from './auth.js';
+import type { AuditLog } from '../cases/audit-log.js';
+import type { CaseService } from '../cases/service.js';
 import type { AlarmBook } from '../pipeline/alarms/book.js';
 
 /** What the HTTP layer is given by the composition root. */
@@ -14,6 +16,10 @@ export interface ApiContext {
   readonly ingest: IngestService;
   readonly registration: RegistrationService;
   readonly auth: TokenAuth;
+  readonly cases: CaseService;
+  readonly audit: AuditLog;
+  /** CAP `sender` (e.g. lifeline@host). */
+  readonly capSender: string;
   readonly alarms: AlarmBook;
   readonly mqttStatus: () => IngressStatus;
   readonly version: string;

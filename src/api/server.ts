@@ -12,6 +12,12 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { NDJSON_TYPES, readingRoutes } from './routes/readings.js';
 import { sensorRoutes } from './routes/sensors.js';
+import { auditRoutes } from './routes/audit.js';
+import { caseRoutes } from './routes/cases.js';
+import { departmentRoutes } from './routes/departments.js';
+import { reportRoutes } from './routes/reports.js';
+import { userRoutes } from './routes/users.js';
+import { warningRoutes } from './routes/warnings.js';
 import { basemapRoutes } from './routes/basemap.js';
 import { webRoutes } from './routes/web.js';
 
@@ -62,7 +68,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     const header = req.headers.authorization;
     let token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token && path === `${API_PREFIX}/events`) token = (req.query as Record<string, string>).access_token;
-    const principal = ctx.auth.verify(token);
+    const principal = await ctx.auth.verify(token);
     if (!principal) {
       reply.header('www-authenticate', 'Bearer realm="lifeline"');
       return sendProblem(reply, problem('unauthorized', token ? 'the token is unknown or expired' : 'send Authorization: Bearer <token>'), req);
@@ -85,6 +91,12 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     readingRoutes(api, ctx);
     alarmRoutes(api, ctx);
     eventRoutes(api, ctx);
+    departmentRoutes(api, ctx);
+    userRoutes(api, ctx);
+    caseRoutes(api, ctx);
+    warningRoutes(api, ctx);
+    reportRoutes(api, ctx);
+    auditRoutes(api, ctx);
     basemapRoutes(api, ctx);
   }, { prefix: API_PREFIX });
 

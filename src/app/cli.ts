@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   demo: () => import('./commands/demo.js'),
   import: () => import('./commands/import.js'),
   replay: () => import('./commands/replay.js'),
+  audit: () => import('./commands/audit.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

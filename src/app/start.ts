@@ -18,6 +18,8 @@ import { TokenAuth, newToken } from '../api/auth.js';
 import { buildServer } from '../api/server.js';
 import type { Config } from './config.js';
 import { openBus, openIngress, openStore } from './profiles.js';
+import { startWorkflow } from './workflow.js';
+import type { Workflow } from './workflow.js';
 
 export interface Platform {
   readonly config: Config;
@@ -28,6 +30,8 @@ export interface Platform {
   readonly ingest: IngestService;
   readonly registration: RegistrationService;
   readonly auth: TokenAuth;
+  /** Cases, audit, grouping (alarms → cases) and webhooks. */
+  readonly workflow: Workflow;
   readonly alarms: AlarmBook;
   readonly detection: DetectionStage;
   readonly clock: Clock;
@@ -80,11 +84,18 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const generatedCredentials = !config.adminToken || !config.adminPassword;
   const adminToken = config.adminToken ?? newToken('lla');
   const adminPassword = config.adminPassword ?? newToken('pw').slice(3, 19);
-  const auth = new TokenAuth(clock, adminToken, adminPassword);
+  const auth = new TokenAuth(clock, adminToken, adminPassword, store);
+  const workflow = await startWorkflow(store, bus, clock, log);
   const alarms = new AlarmBook();
   const engine = createDetectionEngine({ now: () => clock.now() });
-  const detection = new DetectionStage({ bus, clock, registry, engine, book: alarms });
-  detection.start();
+  const detection = new DetectionStage({
+    bus, clock, registry, engine, book: alarms,
+    onAlarm: (event) => workflow.onAlarmEvent(event, (id) => {
+      const s = registry.get(id)?.sensor;
+      return s && { asset: s.asset, domain: s.domain };
+    }),
+  });
+  if (config.detection) detection.start();
 
   const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => log.info(fields, msg));
   const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
@@ -92,6 +103,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 
   const app = await buildServer({
     store, bus, clock, registry, ingest, registration, auth, alarms, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
+    cases: workflow.cases, audit: workflow.audit, capSender: `lifeline@${config.host}`,
   }, { logger: false });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
@@ -110,13 +122,14 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     await app.close();
     await writer.close();
     detection.stop();
+    await workflow.stop();
     await bus.close();
     await store.close();
     log.info('stopped; everything acknowledged is stored');
   })());
 
   return {
-    config, app, store, bus, registry, ingest, registration, auth, alarms, detection, clock, log, url, adminToken, adminPassword,
+    config, app, store, bus, registry, ingest, registration, auth, workflow, alarms, detection, clock, log, url, adminToken, adminPassword,
     generatedCredentials, mqtt, stop,
   };
 }

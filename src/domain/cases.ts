@@ -23,7 +23,7 @@ export const CASE_ACTIONS = ['assess', 'confirm', 'dismiss', 'dispatch', 'accept
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** What the platform itself does to a case (recorded in the timeline and the audit log like people's actions). */
-export type SystemCaseAction = 'open' | 'attach' | 'escalate' | 'alarm_cleared' | 'self_clear' | 'overdue';
+export type SystemCaseAction = 'open' | 'attach' | 'escalate' | 'alarm_cleared' | 'self_clear' | 'overdue' | 'impact';
 
 export function isCaseAction(value: unknown): value is CaseAction {
   return typeof value === 'string' && (CASE_ACTIONS as readonly string[]).includes(value);

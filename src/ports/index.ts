@@ -2,3 +2,6 @@ export * from './store.js';
 export * from './bus.js';
 export * from './clock.js';
 export * from './ingress.js';
+export * from './workflow-store.js';
+export * from './notify.js';
+export * from './case-intake.js';

@@ -1,24 +1,8 @@
+import type { WorkflowStore } from './workflow-store.js';
 import type { Asset, AssetKind, AggregatePoint, BBox, Domain, LastReading, Quantity, ReadingBatch, Sensor, SensorAdminState, Step } from '../domain/index.js';
 
-/** A page of a list: `next` is the cursor of the following page, or null. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly next: string | null;
-}
-
-/** Cursors are opaque to clients; every adapter makes them the same way: the last id, base64url. */
-export function cursorAfter(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-export function idFromCursor(cursor: string): string {
-  return Buffer.from(cursor, 'base64url').toString('utf8');
-}
-
-export interface ListOptions {
-  readonly limit: number;
-  readonly cursor?: string | null;
-}
+import type { ListOptions, Page } from './page.js';
+export * from './page.js';
 
 export interface AssetQuery extends ListOptions {
   readonly domain?: Domain;
@@ -97,7 +81,7 @@ export interface SettingsRepository {
 }
 
 /** Storage, one repository per aggregate. Every adapter passes test/contract/store.contract.ts. */
-export interface Store {
+export interface Store extends WorkflowStore {
   readonly kind: string;
   readonly assets: AssetRepository;
   readonly sensors: SensorRepository;

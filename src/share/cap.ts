@@ -90,7 +90,7 @@ export function capAlert(c: Case, message: WarningMessage, plan: Plan | undefine
       el('urgency', cancel ? 'Past' : URGENCY[level], '    '),
       el('severity', SEVERITY[level], '    '),
       el('certainty', CERTAINTY[level], '    '),
-      el('eventCode', '', '    ').replace('<eventCode></eventCode>', `<eventCode><valueName>lifeline-level</valueName><value>${level}</value></eventCode>`),
+      `    <eventCode><valueName>lifeline-level</valueName><value>${level}</value></eventCode>`,
       el('effective', capTime(message.sent), '    '),
       ...(o.senderName ? [el('senderName', o.senderName, '    ')] : []),
       el('headline', headline, '    '),

@@ -7,6 +7,8 @@ import { EARLIEST_TS, parseTime } from '../domain/index.js';
  * general parsers (`parseTime`, `Number`), so the fast path never changes an answer.
  */
 
+/** Local copies: an imported binding is a property read on every use when run from source (tsx). */
+const EARLIEST = EARLIEST_TS;
 const ZERO = 48;
 const isDigit = (c: number): boolean => c >= ZERO && c <= ZERO + 9;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -48,7 +50,7 @@ export function parseTimestamp(buf: Uint8Array, start: number, end: number): num
     const h = digits(buf, start + 11, 2), mi = digits(buf, start + 14, 2), s = digits(buf, start + 17, 2);
     if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59) {
       const ts = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000;
-      return ts >= EARLIEST_TS ? ts : Number.NaN;
+      return ts >= EARLIEST ? ts : Number.NaN;
     }
   }
   const r = parseTime(latin1(buf, start, end));

@@ -1,4 +1,5 @@
 import type { Connection } from './connection.js';
+import { WORKFLOW_DDL } from './schema-workflow.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -57,6 +58,7 @@ export function migrate(db: Connection, chunkMs: number): { chunkMs: number } {
   db.exec('BEGIN IMMEDIATE');
   try {
     db.exec(DDL);
+    db.exec(WORKFLOW_DDL);
     const version = readMeta(db, 'schema_version');
     if (version === undefined) writeMeta(db, 'schema_version', SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) throw new Error(`database schema version ${String(version)} is not supported (expected ${SCHEMA_VERSION})`);

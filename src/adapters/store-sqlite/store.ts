@@ -12,6 +12,7 @@ import { AssetQueries } from './read/asset-queries.js';
 import { rawRowsOfKey } from './read/raw-rows.js';
 import { StoreReader } from './read/reader.js';
 import { SensorQueries } from './read/sensor-queries.js';
+import { WorkflowQueries } from './read/workflow-queries.js';
 
 /** The SQLite store: the Store port, plus what tests and operators need beyond it. */
 export interface SqliteStore extends Store {
@@ -55,6 +56,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
 function createStore(path: string, writer: WriterClient, reader: StoreReader, release: () => void): SqliteStore {
   const assets = new AssetQueries(reader);
   const sensors = new SensorQueries(reader);
+  const workflow = new WorkflowQueries(reader);
   let closed = false;
   /** Reads are synchronous underneath; wrapping them keeps a closed store's errors uniform. */
   const read = async <T>(fn: () => T): Promise<T> => {
@@ -114,6 +116,34 @@ function createStore(path: string, writer: WriterClient, reader: StoreReader, re
       }),
       set: async <T>(key: string, value: T) => writer.setSetting(key, value === undefined ? undefined : JSON.stringify(value)),
     },
+    departments: {
+      get: (id) => read(() => workflow.department(id)),
+      list: (options) => read(() => workflow.departments(options)),
+    },
+    users: {
+      get: (id) => read(() => workflow.user(id)),
+      byUsername: (username) => read(() => workflow.userByName(username)),
+      list: (options) => read(() => workflow.users(options)),
+    },
+    tokens: {
+      get: (hash) => read(() => workflow.token(hash)),
+      listApi: (options) => read(() => workflow.apiTokens(options)),
+    },
+    cases: {
+      get: (id) => read(() => workflow.case(id)),
+      list: (query) => read(() => workflow.cases(query)),
+    },
+    audit: {
+      last: () => read(() => workflow.lastAudit()),
+      after: (after, limit) => read(() => workflow.auditAfter(after, limit)),
+      of: (type, id, limit = 10_000) => read(() => workflow.auditOf(type, id, limit)),
+    },
+    deliveries: {
+      get: (id) => read(() => workflow.delivery(id)),
+      due: (now, limit) => read(() => workflow.dueDeliveries(now, limit)),
+      list: (options) => read(() => workflow.deliveries(options)),
+    },
+    commit: (ops) => (closed ? Promise.reject(new Error('the store is closed')) : writer.commit(ops)),
     flush: () => writer.flush(),
     close: () => shut('close'),
     terminate: () => shut('terminate'),

@@ -17,8 +17,10 @@ export function assetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     },
   }, async (req) => {
     const q = req.query as Record<string, unknown>;
+    // A handler sees its own department's assets.
+    const handler = req.principal?.role === 'handler';
     const page = await ctx.store.assets.list({
-      domain: domainParam(q), kind: kindParam(q), bbox: bboxParam(q), department: stringParam(q, 'department'),
+      domain: domainParam(q), kind: kindParam(q), bbox: bboxParam(q), department: handler ? req.principal!.department ?? '-' : stringParam(q, 'department'),
       limit: parseLimit(q.limit), cursor: stringParam(q, 'cursor') ?? null,
     });
     return { type: 'FeatureCollection', features: page.items.map(assetToFeature), next: page.next };
@@ -28,6 +30,7 @@ export function assetRoutes(app: FastifyInstance, ctx: ApiContext): void {
     const { id } = req.params as { id: string };
     const asset = await ctx.store.assets.get(id);
     if (!asset) throw new LifelineError('not_found', `no asset '${id}'`);
+    if (req.principal?.role === 'handler' && asset.department !== req.principal.department) throw new LifelineError('forbidden', `asset ${id} belongs to another department`);
     return assetToFeature(asset);
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { ReadingBatch } from '../../domain/index.js';
+import type { CaseChange, ReadingBatch } from '../../domain/index.js';
+import { caseView } from '../case-view.js';
 import { toIso } from '../../domain/index.js';
 import type { Subscription } from '../../ports/index.js';
 import { TOPICS } from '../../ports/index.js';
@@ -40,7 +41,9 @@ export function eventRoutes(app: FastifyInstance, ctx: ApiContext): void {
     };
     const subs: Subscription[] = [];
     for (const topic of [TOPICS.alarm, TOPICS.case] as const) {
-      if (wanted.has(topic)) subs.push(ctx.bus.subscribe(topic, (m) => send(topic, m), { capacity: 1000, overflow: 'drop-oldest', name: `sse-${topic}` }));
+      // A case goes out as GET /cases lists it (ISO times, the overdue flag), without its timeline.
+      const wire = topic === TOPICS.case ? (m: CaseChange) => ({ ...m, ...(m.case ? { case: caseView(m.case, ctx.clock.now(), false) } : {}) }) : (m: unknown) => m;
+      if (wanted.has(topic)) subs.push(ctx.bus.subscribe(topic, (m) => send(topic, wire(m as CaseChange)), { capacity: 1000, overflow: 'drop-oldest', name: `sse-${topic}` }));
     }
     const latest = new Map<number, { ts: number; value: number }>();
     if (wanted.has('reading')) {

@@ -1,10 +1,12 @@
-import { buildDemoCity, createSimulator } from '../../demo/index.js';
+import { DEPARTMENT_IDS, buildDemoCity, createSimulator } from '../../demo/index.js';
 import type { Incident } from '../../demo/index.js';
 import { ConfigError, configHelp, loadConfig } from '../config.js';
 import { banner } from '../banner.js';
 import { startPlatform } from '../start.js';
 import type { Platform } from '../start.js';
 import { untilSignal } from './serve.js';
+import { DEMO_PASSWORD, seedDemoPeople } from '../demo-people.js';
+import type { DemoUser } from '../demo-people.js';
 
 export const summary = 'serve + the demo city (Hefei) + a live simulator with scripted incidents';
 
@@ -49,7 +51,7 @@ export async function startDemo(platform: Platform, seed = 1, incidents = true):
   await store.assets.upsert(city.assets);
   const sensors = await store.sensors.upsert(city.sensors);
   for (const s of sensors) registry.put(s);
-  await store.settings.set('demo.departments', city.departments);
+  const people = await seedDemoPeople(store, platform.workflow.audit, city.departments, DEPARTMENT_IDS.monitoring, clock.now());
   await store.settings.set('demo.basemap', city.basemap);
 
   const start = clock.now();
@@ -86,7 +88,7 @@ export async function startDemo(platform: Platform, seed = 1, incidents = true):
   log.info({ assets: city.assets.length, sensors: sensors.length, backfilled, incidents: upcoming.length }, 'demo city running');
 
   return {
-    describe: () => describeDemo(city.assets.length, sensors.length, backfilled, upcoming, start),
+    describe: () => describeDemo(city.assets.length, sensors.length, backfilled, upcoming, start) + describePeople(people),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
@@ -102,6 +104,15 @@ function describeDemo(assets: number, sensors: number, backfilled: number, incid
     `  Demo city      合肥 (Hefei): ${assets.toLocaleString('en')} assets, ${sensors.toLocaleString('en')} sensors${backfilled ? `, ${backfilled.toLocaleString('en')} readings of history written` : ''}`,
     '  Scripted incidents (then every few minutes):',
     ...lines,
+    '',
+  ].join('\n');
+}
+
+function describePeople(people: readonly DemoUser[]): string {
+  const handlers = people.filter((p) => p.role === 'handler').map((p) => p.username);
+  return [
+    `  Demo users     password '${DEMO_PASSWORD}' for each: duty (operator, 值班员), viewer, and a handler per department:`,
+    `                 ${handlers.join(', ')}`,
     '',
   ].join('\n');
 }

@@ -1,12 +1,22 @@
+import { float64s } from './arena.js';
+import { DayTypeProfile } from './detectors/day-type-profile.js';
 import type { SensorMeta } from './sensor-meta.js';
+import { DAY as DAY_MS } from './time-constants.js';
 
-const FIRST_GAPS = 9;
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const DAY = DAY_MS;
+
+const FIRST_GAPS = 7;
 
 /**
  * Facts about the current reading shared by every monitor of one sensor, computed once per reading:
- * the gap since the previous reading, the expected interval, and whether a device monitor has found
- * the reading itself bad (then value monitors neither alarm on it nor learn from it).
- * State: ~14 numbers + a 9-slot Float64Array (≈ 0.2 KiB).
+ * the gap since the previous reading, the expected interval, the robust scale of reading-to-reading
+ * changes, whether a device monitor has found the reading itself bad (then value monitors neither
+ * alarm on it nor learn from it), and the sensor's daily/weekly profile, shared by the monitors
+ * that need one (created by the first that asks; it learns after each good reading while no alarm
+ * is active on the sensor and no monitor finds the reading suspect, so an event does not teach it
+ * that it is normal — unless the alarms last two days: then it is the new normal).
+ * State: ~16 numbers + 7 float64 (≈ 0.4 KiB), plus the profile when used (≈ 0.9 KiB).
  */
 export class SensorContext {
   /** Readings accepted so far, this one included. */
@@ -20,14 +30,22 @@ export class SensorContext {
   /** Expected interval between readings (ms): given, or the median of the first gaps, then tracked. */
   intervalMs: number;
   readonly intervalGiven: boolean;
+  /** Mean absolute change between consecutive readings (each change clipped at 4 scales), NaN at first. */
+  diffScale = Number.NaN;
   /** The reading is not a measurement of the world (impossible value, frozen sensor): do not learn from it. */
   faulty = false;
+  /** A monitor finds this reading suspicious (not yet an alarm): the shared profile does not learn it. */
+  suspect = false;
   /** A device alarm that invalidates the sensor's values (offline, stuck, impossible) is active. */
   deviceFault = false;
-  /** Alarms active on this sensor after the previous reading (monitors that learn slowly pause meanwhile). */
+  /** Alarms active on this sensor after the previous reading, the general detector's aside (slow learners pause meanwhile). */
   activeAlarms = 0;
-  private readonly firstGaps = new Float64Array(FIRST_GAPS);
+  /** Since when `activeAlarms` has been non-zero (the profile learns again after two days of it: a new normal). */
+  private alarmedSince = Number.NaN;
+  private readonly firstGaps = float64s(FIRST_GAPS);
   private gaps = 0;
+  private profile: DayTypeProfile | undefined;
+  private lastGood = Number.NaN;
 
   constructor(public meta: SensorMeta) {
     this.intervalGiven = meta.intervalS !== undefined && meta.intervalS > 0;
@@ -39,6 +57,12 @@ export class SensorContext {
     return this.intervalMs === this.intervalMs;
   }
 
+  /** The sensor's shared daily/weekly profile, located at the current reading. */
+  seasonal(): DayTypeProfile {
+    if (this.profile === undefined) { this.profile = new DayTypeProfile(7, 0, 24, false); this.profile.at(this.ts); }
+    return this.profile;
+  }
+
   begin(ts: number, value: number): void {
     this.prevTs = this.ts;
     this.prevValue = this.value;
@@ -46,8 +70,35 @@ export class SensorContext {
     this.value = value;
     this.count++;
     this.faulty = false;
+    this.suspect = false;
     this.gapMs = this.count > 1 ? ts - this.prevTs : 0;
     if (this.count > 1 && !this.intervalGiven) this.learnInterval(this.gapMs);
+    this.profile?.at(ts);
+  }
+
+  /** After the monitors: learn the change scale and the profile from a good reading. */
+  end(): void {
+    if (this.faulty) return;
+    const x = this.value;
+    const last = this.lastGood;
+    this.lastGood = x;
+    if (last === last && this.gapMs <= 3 * (this.intervalMs || this.gapMs)) {
+      const d = Math.abs(x - last);
+      const s = this.diffScale;
+      if (s !== s) this.diffScale = d;
+      else {
+        const n = this.count;
+        const a = n < 100 ? 1 / n : 1 - Math.exp(-this.gapMs / DAY);
+        this.diffScale = s + a * ((d < 4 * s + 1e-12 ? d : 4 * s + 1e-12) - s);
+      }
+    }
+    if (this.activeAlarms === 0) this.alarmedSince = Number.NaN;
+    else if (this.alarmedSince !== this.alarmedSince) this.alarmedSince = this.ts;
+    if (this.profile !== undefined) {
+      const floor = Math.max(this.diffScale === this.diffScale ? this.diffScale : 0, Math.abs(x) * 1e-3 + 1e-9);
+      const quiet = this.activeAlarms === 0 && !this.suspect;
+      this.profile.observe(x, this.gapMs, floor, quiet || this.ts - this.alarmedSince > 2 * DAY);
+    }
   }
 
   private learnInterval(gap: number): void {
@@ -61,7 +112,7 @@ export class SensorContext {
   }
 
   stateBytes(): number {
-    return 14 * 8 + FIRST_GAPS * 8 + 64;
+    return 16 * 16 + FIRST_GAPS * 8 + 72 + 40 + (this.profile?.stateBytes() ?? 0);
   }
 }
 

@@ -29,21 +29,41 @@ export interface Monitor {
   stateBytes(): number;
 }
 
-/** Shared fields and defaults, so each monitor writes only its logic. */
+/**
+ * Shared fields and defaults, so each monitor writes only its logic. `scored` and `suppresses` are
+ * answered by the class (getters on the prototype), not stored in every sensor's monitor.
+ */
 export abstract class BaseMonitor implements Monitor {
   level: LevelOrNone = 0;
   score = 0;
   since = Number.NaN;
-  readonly scored: boolean = false;
-  readonly suppresses: boolean = false;
   readonly class: AlarmClass;
   constructor(readonly rule: Rule, cls: AlarmClass) {
     this.class = cls;
+  }
+  get scored(): boolean {
+    return false;
+  }
+  get suppresses(): boolean {
+    return false;
   }
   abstract step(ts: number, value: number, ctx: SensorContext): void;
   abstract message(ctx: SensorContext): string;
   /** Approximate bytes of state: numeric fields × 8 plus typed arrays plus object headers. */
   abstract stateBytes(): number;
+}
+
+/**
+ * A rule's parameters parsed once and shared by every sensor's monitor of that rule: only the
+ * state is per sensor. `parse` throws on bad parameters (the error names the rule).
+ */
+export function configOf<T>(parse: (rule: Rule) => T): (rule: Rule) => T {
+  const cache = new WeakMap<Rule, T>();
+  return (rule) => {
+    let c = cache.get(rule);
+    if (c === undefined) { c = parse(rule); cache.set(rule, c); }
+    return c;
+  };
 }
 
 /** Reads a numeric parameter with a default, refusing non-finite values. */

@@ -20,9 +20,13 @@ export class SensorMonitor {
   /** Worst level of the active alarms after the last reading or tick, 0 when none. */
   level: 0 | Level = 0;
 
+  /** Per monitor: 1 when its score counts toward the reading's anomaly score. */
+  private scoredFlags: Uint8Array;
+
   constructor(public meta: SensorMeta, public monitors: readonly Monitor[], public rulesVersion: number) {
     this.ctx = new SensorContext(meta);
     this.tracker = new AlarmTracker(monitors);
+    this.scoredFlags = Uint8Array.from(monitors, (m) => (m.scored ? 1 : 0));
   }
 
   /**
@@ -49,6 +53,7 @@ export class SensorMonitor {
     this.meta = meta;
     this.ctx.meta = meta;
     this.monitors = monitors;
+    this.scoredFlags = Uint8Array.from(monitors, (m) => (m.scored ? 1 : 0));
     this.tracker = new AlarmTracker(monitors, alarms);
     this.rulesVersion = version;
     this.level = this.tracker.worstLevel();
@@ -59,15 +64,16 @@ export class SensorMonitor {
     const ctx = this.ctx;
     if (!(ts > ctx.ts) && ctx.count > 0) return NO_EVENTS;
     ctx.begin(ts, value);
-    const monitors = this.monitors;
+    const monitors = this.monitors, scored = this.scoredFlags;
     let score = 0;
     for (let i = 0; i < monitors.length; i++) {
       const m = monitors[i]!;
       m.step(ts, value, ctx);
-      if (m.scored && m.score > score) score = m.score;
+      if (scored[i] === 1 && m.score > score) score = m.score;
     }
     this.score = score;
     let events = this.tracker.reconcile(ts, ctx);
+    ctx.end();
     if (events !== NO_EVENTS) this.level = this.tracker.worstLevel();
     if (this.pending) { events = [...this.pending, ...events]; this.pending = undefined; }
     return events;

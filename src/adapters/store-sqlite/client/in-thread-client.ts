@@ -1,5 +1,5 @@
 import type { Asset, LastReading, Sensor } from '../../../domain/index.js';
-import type { AppendResult, NewSensor, RetentionSettings } from '../../../ports/index.js';
+import type { AppendResult, NewSensor, RetentionSettings, StoreOp } from '../../../ports/index.js';
 import type { Columns } from '../columns.js';
 import { packColumns, unpackColumns } from '../columns.js';
 import type { ResolvedOptions } from '../options.js';
@@ -42,6 +42,10 @@ export class InThreadWriterClient implements WriterClient {
 
   async setSetting(key: string, json: string | undefined): Promise<void> {
     this.writer.setSetting(key, json);
+  }
+
+  async commit(ops: readonly StoreOp[]): Promise<void> {
+    this.writer.commit(ops);
   }
 
   async lastReadings(): Promise<Map<number, LastReading>> {

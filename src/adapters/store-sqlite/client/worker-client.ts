@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Asset, LastReading, Sensor } from '../../../domain/index.js';
-import type { AppendResult, NewSensor, RetentionSettings } from '../../../ports/index.js';
+import type { AppendResult, NewSensor, RetentionSettings, StoreOp } from '../../../ports/index.js';
 import type { Columns } from '../columns.js';
 import { packColumns } from '../columns.js';
 import type { ResolvedOptions } from '../options.js';
@@ -84,6 +84,10 @@ export class WorkerWriterClient implements WriterClient {
 
   async setSetting(key: string, json: string | undefined): Promise<void> {
     await this.request({ op: 'setSetting', key, json });
+  }
+
+  async commit(ops: readonly StoreOp[]): Promise<void> {
+    await this.request({ op: 'commit', ops });
   }
 
   async lastReadings(): Promise<Map<number, LastReading>> {

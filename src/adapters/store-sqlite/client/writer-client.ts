@@ -1,5 +1,5 @@
 import type { Asset, LastReading, Sensor } from '../../../domain/index.js';
-import type { AppendResult, NewSensor, RetentionSettings } from '../../../ports/index.js';
+import type { AppendResult, NewSensor, RetentionSettings, StoreOp } from '../../../ports/index.js';
 import type { Columns } from '../columns.js';
 
 export function columnsToLastReadings(c: Columns): Map<number, LastReading> {
@@ -14,6 +14,8 @@ export interface WriterClient {
   upsertAssets(assets: readonly Asset[]): Promise<void>;
   upsertSensors(sensors: readonly NewSensor[]): Promise<Sensor[]>;
   setSetting(key: string, json: string | undefined): Promise<void>;
+  /** Workflow ops in one transaction (see WorkflowWriter). */
+  commit(ops: readonly StoreOp[]): Promise<void>;
   /** Every key's newest reading (the writer keeps them in memory). */
   lastReadings(): Promise<Map<number, LastReading>>;
   flush(): Promise<void>;

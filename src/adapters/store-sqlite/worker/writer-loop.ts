@@ -103,6 +103,9 @@ export class WriterLoop {
         case 'setSetting':
           this.writer.setSetting(request.key, request.json);
           return this.reply({ id: request.id, ok: true, result: undefined });
+        case 'commit':
+          this.writer.commit(request.ops);
+          return this.reply({ id: request.id, ok: true, result: undefined });
         case 'lastReadings':
           return this.reply({ id: request.id, ok: true, result: this.writer.lastReadings() });
         case 'flush':

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Asset, Sensor } from '../../../domain/index.js';
-import type { AppendResult, NewSensor, RetentionSettings } from '../../../ports/index.js';
+import type { AppendResult, NewSensor, RetentionSettings, StoreOp } from '../../../ports/index.js';
 import type { Columns } from '../columns.js';
 import { StatementCache, openWriterConnection } from '../connection.js';
 import type { ResolvedOptions } from '../options.js';
@@ -19,6 +19,7 @@ import { retentionSteps } from './retention.js';
 import { RollupTables } from './rollup-tables.js';
 import { writeStagedRuns } from './runs.js';
 import { StagingLog } from './staging.js';
+import { WorkflowWriter } from './workflow.js';
 
 /**
  * The single writer of a database: every change goes through it, synchronously (it runs in the
@@ -28,6 +29,7 @@ import { StagingLog } from './staging.js';
 export class StoreWriter {
   private readonly ctx: WriterContext;
   private readonly entities: EntityWriter;
+  private readonly workflow: WorkflowWriter;
   private lastFlushAt = Date.now();
   private closed = false;
 
@@ -49,6 +51,7 @@ export class StoreWriter {
         recomputeHorizon: -Infinity,
       };
       this.entities = new EntityWriter(db);
+      this.workflow = new WorkflowWriter(db);
       recover(this.ctx);
     } catch (e) {
       db.close();
@@ -74,6 +77,12 @@ export class StoreWriter {
   setSetting(key: string, json: string | undefined): void {
     this.check();
     this.entities.setSetting(key, json);
+  }
+
+  /** The workflow's changes (cases, audit, users …), all in one transaction. */
+  commit(ops: readonly StoreOp[]): void {
+    this.check();
+    this.workflow.commit(ops);
   }
 
   /** Every key's newest reading, from memory (always current: it is updated as appends commit). */

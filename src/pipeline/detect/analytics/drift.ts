@@ -18,7 +18,9 @@ import type { Rule } from '../rules/types.js';
  * judged too. State: quiet window (profile) + 6 numbers ≈ 0.8 KiB.
  */
 export class DriftMonitor extends BaseMonitor {
-  override readonly scored = true;
+  override get scored(): boolean {
+    return true;
+  }
   private readonly night: QuietWindow;
   private readonly sigma: number;
   private readonly minShift: number;

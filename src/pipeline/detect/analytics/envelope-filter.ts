@@ -1,3 +1,5 @@
+import { float64s } from '../arena.js';
+
 /**
  * The lower (or upper) envelope of the last n readings: the quasi-static part of a signal whose
  * disturbances go one way only. A bridge gauge's live load only adds tension, so the minimum of a
@@ -10,7 +12,7 @@ export class EnvelopeFilter {
   private next = 0;
 
   constructor(private readonly side: 'lower' | 'upper' | 'none', n: number) {
-    this.window = new Float64Array(side === 'none' ? 1 : Math.max(1, Math.floor(n)));
+    this.window = float64s(side === 'none' ? 1 : Math.max(1, Math.floor(n)));
   }
 
   /** The filtered value after x, or NaN until the window is full. */

@@ -1,10 +1,28 @@
 import type { AlarmClass, Level } from '../../../domain/index.js';
-import { isLevel } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
+import { deviceLevel } from '../rules/device-level.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
-import { Smoother, DAY, HOUR } from '../time-constants.js';
+import { DAY as DAY_MS, HOUR as HOUR_MS } from '../time-constants.js';
+
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
+
+interface GasLeakConfig {
+  readonly minRise: number; readonly minDurationMs: number; readonly toleranceMs: number;
+  readonly sustainFraction: number; readonly maxHoldMs: number; readonly level: Level;
+}
+
+const config = configOf((rule: Rule): GasLeakConfig => ({
+  minRise: num(rule.params, 'minRise', 2),
+  minDurationMs: num(rule.params, 'minDurationS', 45 * 60) * 1000,
+  toleranceMs: num(rule.params, 'toleranceS', 5 * 60) * 1000,
+  sustainFraction: num(rule.params, 'sustainFraction', 0.6),
+  maxHoldMs: num(rule.params, 'maxHoldS', 24 * 3600) * 1000,
+  level: deviceLevel(rule.params, 3),
+}));
 
 /**
  * Gas leak versus sewer biogas. Methane next to a gas main that rises above its background and
@@ -12,19 +30,12 @@ import { Smoother, DAY, HOUR } from '../time-constants.js';
  * bumps that rise and fall within tens of minutes. So: the elevation above a slowly learned
  * background must exceed `minRise` (%LEL) continuously (dips shorter than `toleranceS` allowed) for
  * `minDurationS` — longer than biogas bumps last — and must not be decaying (the value is still at
- * least `sustainFraction` of the episode's peak). The background is learned only while nothing is
- * elevated; after `maxHoldS` of elevation it is accepted as the new background.
- * State: 10 numbers.
+ * least `sustainFraction` of the episode's peak). The background (τ = 1 day) is learned only while
+ * nothing is elevated; after `maxHoldS` of elevation it is accepted as the new background.
+ * State: 7 numbers.
  */
 export class GasLeakMonitor extends BaseMonitor {
-  override readonly scored = true;
-  private readonly minRise: number;
-  private readonly minDurationMs: number;
-  private readonly toleranceMs: number;
-  private readonly sustainFraction: number;
-  private readonly maxHoldMs: number;
-  private readonly alarmLevel: Level;
-  private readonly backgroundS = new Smoother(DAY);
+  private readonly c: GasLeakConfig;
   private background = Number.NaN;
   private elevatedSince = Number.NaN;
   private lastElevated = Number.NaN;
@@ -34,45 +45,42 @@ export class GasLeakMonitor extends BaseMonitor {
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
-    const p = rule.params;
-    this.minRise = num(p, 'minRise', 2);
-    this.minDurationMs = num(p, 'minDurationS', 45 * 60) * 1000;
-    this.toleranceMs = num(p, 'toleranceS', 5 * 60) * 1000;
-    this.sustainFraction = num(p, 'sustainFraction', 0.6);
-    this.maxHoldMs = num(p, 'maxHoldS', 24 * 3600) * 1000;
-    const level = p?.level;
-    this.alarmLevel = isLevel(level) ? level : 3;
+    this.c = config(rule);
+  }
+
+  override get scored(): boolean {
+    return true;
   }
 
   step(ts: number, x: number, ctx: SensorContext): void {
     this.score = 0;
     if (ctx.faulty) return;
+    const c = this.c;
     this.seen++;
     if (this.background !== this.background) { this.background = x; return; }
     const e = x - this.background;
     this.rise = e;
-    if (e >= this.minRise) {
+    if (e >= c.minRise) {
       if (this.elevatedSince !== this.elevatedSince) { this.elevatedSince = ts; this.peak = e; }
       this.lastElevated = ts;
       if (e > this.peak) this.peak = e;
-    } else if (this.elevatedSince === this.elevatedSince && ts - this.lastElevated > this.toleranceMs) {
+    } else if (this.elevatedSince === this.elevatedSince && ts - this.lastElevated > c.toleranceMs) {
       this.elevatedSince = Number.NaN; // the episode is over
       this.level = 0;
     }
-    const elevated = this.elevatedSince === this.elevatedSince;
-    if (!elevated) {
-      // Learn the background from quiet readings only (a warm-up hour learns fast).
-      const a = this.seen < 60 ? 1 / this.seen : this.backgroundS.alpha(ctx.gapMs);
-      this.background += a * (e < this.minRise / 2 ? e : this.minRise / 2);
+    if (this.elevatedSince !== this.elevatedSince) {
+      // Learn the background from quiet readings only (the first hour learns fast); rises are clipped.
+      const a = this.seen < 60 ? 1 / this.seen : 1 - Math.exp(-ctx.gapMs / DAY);
+      this.background += a * (e < c.minRise / 2 ? e : c.minRise / 2);
       return;
     }
     const lasted = ts - this.elevatedSince;
-    this.score = Math.min(1, (lasted / this.minDurationMs) * Math.min(1, e / (2 * this.minRise)));
-    if (lasted >= this.minDurationMs && (this.level !== 0 || e >= this.sustainFraction * this.peak)) {
+    this.score = Math.min(1, (lasted / c.minDurationMs) * Math.min(1, e / (2 * c.minRise)));
+    if (lasted >= c.minDurationMs && (this.level !== 0 || e >= c.sustainFraction * this.peak)) {
       if (this.level === 0) this.since = this.elevatedSince;
-      this.level = this.alarmLevel;
+      this.level = c.level;
     }
-    if (lasted > this.maxHoldMs) {
+    if (lasted > c.maxHoldMs) {
       this.background = x; // a new normal
       this.elevatedSince = Number.NaN;
       this.level = 0;
@@ -85,6 +93,6 @@ export class GasLeakMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 14 * 8;
+    return 64 + 7 * 16;
   }
 }

@@ -1,9 +1,18 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { AlarmClass } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { QuietWindow } from '../detectors/quiet-window.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
+
+interface NightFlowConfig { readonly nightHours: number; readonly sigma: number; readonly minFraction: number; readonly level3Fraction: number }
+
+const config = configOf((rule: Rule): NightFlowConfig => ({
+  nightHours: num(rule.params, 'nightHours', 2),
+  sigma: num(rule.params, 'sigma', 4),
+  minFraction: num(rule.params, 'minFraction', 0.06),
+  level3Fraction: num(rule.params, 'level3Fraction', 0.25),
+}));
 
 /**
  * Incipient leaks on a district meter (DMA) inflow, from the minimum night flow (MNF): at night
@@ -11,31 +20,29 @@ import type { Rule } from '../rules/types.js';
  * practice; CJJ 92-2016 assesses leakage from night flow). Daytime traps — heat waves, holidays —
  * leave the night alone. The quiet hours are the `nightHours` with the lowest flow in the learned
  * daily profile (no time zone assumed). During them the mean excess over the profile is compared
- * with the night-to-night spread of normal nights: it alarms when the excess is over `sigma` spreads
- * and over `minFraction` of the expected night flow, once half of the night window is in. The
- * profile stops learning while alarmed; a later night back to normal clears the alarm.
- * State: quiet window (profile) + 6 numbers ≈ 0.8 KiB.
+ * with the night-to-night spread of normal nights: it alarms (blue; yellow from `level3Fraction`)
+ * when the excess is over `sigma` spreads and over `minFraction` of the expected night flow, once
+ * half of the night window is in. The profile stops learning while alarmed or on a suspicious night;
+ * a later night back to normal clears the alarm. State: quiet window (profile) + 2 numbers ≈ 0.6 KiB.
  */
 export class NightFlowMonitor extends BaseMonitor {
-  override readonly scored = true;
+  private readonly c: NightFlowConfig;
   private readonly night: QuietWindow;
-  private readonly sigma: number;
-  private readonly minFraction: number;
-  private readonly level3Fraction: number;
   private excessFraction = 0;
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
-    const p = rule.params;
-    this.night = new QuietWindow(num(p, 'nightHours', 2), 'low', 10);
-    this.sigma = num(p, 'sigma', 4);
-    this.minFraction = num(p, 'minFraction', 0.06);
-    this.level3Fraction = num(p, 'level3Fraction', 0.25);
+    this.c = config(rule);
+    this.night = new QuietWindow(this.c.nightHours, 'low', 10);
+  }
+
+  override get scored(): boolean {
+    return true;
   }
 
   private threshold(base: number): number {
     const spread = this.night.spread === this.night.spread ? this.night.spread : Infinity;
-    return Math.max(this.sigma * spread, this.minFraction * Math.abs(base));
+    return Math.max(this.c.sigma * spread, this.c.minFraction * Math.abs(base));
   }
 
   step(ts: number, x: number, ctx: SensorContext): void {
@@ -59,10 +66,12 @@ export class NightFlowMonitor extends BaseMonitor {
     // A suspicious night is not learned: the leak would teach the profile that it is normal.
     if (this.level === 0 && excess < 0.5 * threshold) night.profile.learn(x, ctx.gapMs, floor);
     if (night.readings < night.halfWindow(ctx.intervalMs)) return;
+    // Repaired during the night: no need to wait for the window to close.
+    if (this.level !== 0 && excess < 0.5 * threshold) { this.level = 0; return; }
     this.excessFraction = base > 0 ? excess / base : 0;
     this.score = Math.min(1, Math.max(0, excess / threshold) * 0.9);
     if (night.nights >= 3 && excess >= threshold) {
-      const level: Level = this.excessFraction >= this.level3Fraction ? 3 : 4;
+      const level = this.excessFraction >= this.c.level3Fraction ? 3 : 4;
       if (this.level === 0) this.since = ts;
       if (this.level === 0 || level < this.level) this.level = level;
     }
@@ -73,6 +82,6 @@ export class NightFlowMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 8 * 8 + this.night.stateBytes();
+    return 64 + 2 * 16 + this.night.stateBytes();
   }
 }

@@ -1,8 +1,7 @@
 import type { AlarmClass, Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { DailyProfile } from '../detectors/daily-profile.js';
-import { RobustHolt } from '../detectors/robust-holt.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { HOLT_STEADY, RobustHolt } from '../detectors/robust-holt.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
 import type { LevelOrNone } from '../monitor.js';
 import { levelSteps } from '../rules/levels.js';
 import { fmt } from '../rules/threshold.js';
@@ -10,7 +9,23 @@ import type { Rule } from '../rules/types.js';
 import { HOUR } from '../time-constants.js';
 import { EnvelopeFilter } from './envelope-filter.js';
 
-type Phase = 'watching' | 'candidate' | 'alarm';
+interface StepConfig {
+  readonly sign: -1 | 0 | 1; readonly minStep: number; readonly minSigma: number; readonly confirmMs: number;
+  readonly clearFraction: number; readonly maxHoldMs: number; readonly levels: readonly Level[]; readonly values: readonly number[];
+  readonly envelope: 'lower' | 'upper' | 'none'; readonly envelopeReadings: number;
+}
+
+const config = configOf((rule: Rule): StepConfig => {
+  const p = rule.params ?? {};
+  const minStep = num(p, 'minStep', 0);
+  const s = levelSteps(p.levels ?? [{ level: 3, value: minStep }], 1, `rule ${rule.id}`);
+  return {
+    sign: p.direction === 'fall' ? -1 : p.direction === 'rise' ? 1 : 0, minStep, minSigma: num(p, 'minSigma', 10),
+    confirmMs: num(p, 'confirmS', 480) * 1000, clearFraction: num(p, 'clearFraction', 0.3),
+    maxHoldMs: num(p, 'maxHoldS', 7 * 24 * 3600) * 1000, levels: s.levels, values: s.values,
+    envelope: p.envelope === 'lower' ? 'lower' : p.envelope === 'upper' ? 'upper' : 'none', envelopeReadings: num(p, 'envelopeReadings', 5),
+  };
+});
 
 /**
  * A sudden, sustained change of level: a water main burst (pressure drops at once and stays down
@@ -21,27 +36,19 @@ type Phase = 'watching' | 'candidate' | 'alarm';
  *  - a candidate starts when the value is beyond the reference by `minStep` and by `minSigma` × the
  *    forecast's σ; it is dropped if the value comes back halfway within `confirmS`, else it alarms
  *    at the level of its size (`levels`: step sizes);
- *  - while alarmed, the expected value is the frozen reference moved along the learned daily profile;
- *    the alarm clears when the deviation is back under `clearFraction` of the step (the main was
- *    isolated and repaired), or after `maxHoldS`, when the new level is accepted as normal.
+ *  - while alarmed, the expected value is the frozen reference moved along the sensor's daily
+ *    profile; the alarm clears when the deviation is back under `clearFraction` of the step (the
+ *    main was isolated and repaired), or after `maxHoldS`, when the new level is accepted as normal.
  * After a gap in the data (dropout, stuck or impossible readings) the reference restarts from the
  * first good reading: a level that moved while the sensor was silent is not a sudden change.
- * State: Holt + daily profile + envelope window + 10 numbers ≈ 0.9 KiB.
+ * State: Holt + envelope window + 12 numbers ≈ 0.5 KiB (the profile is the sensor's shared one).
  */
 export class StepChangeMonitor extends BaseMonitor {
-  override readonly scored = true;
-  private readonly sign: -1 | 0 | 1;
-  private readonly minStep: number;
-  private readonly minSigma: number;
-  private readonly confirmMs: number;
-  private readonly clearFraction: number;
-  private readonly maxHoldMs: number;
-  private readonly levels: number[];
-  private readonly values: number[];
-  private readonly holt = new RobustHolt(0.2, 0.02, 0.9, 3);
-  private readonly profile = new DailyProfile(7);
-  private readonly filter: EnvelopeFilter;
-  private phase: Phase = 'watching';
+  private readonly c: StepConfig;
+  private readonly holt = new RobustHolt(HOLT_STEADY);
+  private readonly filter: EnvelopeFilter | undefined;
+  /** 0 watching, 1 candidate, 2 alarm. */
+  private phase = 0;
   private t0 = 0;
   private ref0 = 0;
   private trend0 = 0;
@@ -55,83 +62,79 @@ export class StepChangeMonitor extends BaseMonitor {
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
-    const p = rule.params ?? {};
-    this.sign = p.direction === 'fall' ? -1 : p.direction === 'rise' ? 1 : 0;
-    this.minStep = num(p, 'minStep', 0);
-    this.minSigma = num(p, 'minSigma', 10);
-    this.confirmMs = num(p, 'confirmS', 480) * 1000;
-    this.clearFraction = num(p, 'clearFraction', 0.3);
-    this.maxHoldMs = num(p, 'maxHoldS', 7 * 24 * 3600) * 1000;
-    const s = levelSteps(p.levels ?? [{ level: 3, value: this.minStep }], 1, `rule ${rule.id}`);
-    this.levels = s.levels;
-    this.values = s.values;
-    this.filter = new EnvelopeFilter(p.envelope === 'lower' ? 'lower' : p.envelope === 'upper' ? 'upper' : 'none', num(p, 'envelopeReadings', 5));
+    this.c = config(rule);
+    this.filter = this.c.envelope === 'none' ? undefined : new EnvelopeFilter(this.c.envelope, this.c.envelopeReadings);
+  }
+
+  override get scored(): boolean {
+    return true;
   }
 
   step(ts: number, x: number, ctx: SensorContext): void {
     this.score = 0;
     if (ctx.faulty) return;
-    const y = this.filter.push(x);
+    const c = this.c;
+    const y = this.filter ? this.filter.push(x) : x;
     if (y !== y) return;
     this.seen++;
-    this.profile.at(ts);
     // After a gap or a stretch of faulty data the reference is stale: start again from here.
-    const stale = ts - this.lastTs > Math.max(30 * 60_000, 10 * ctx.intervalMs);
+    const stale = ts - this.lastTs > Math.max(30 * 60_000, 10 * (ctx.intervalMs || 0));
     this.lastTs = ts;
     if (stale) { this.rebase(y); return; }
-    if (this.phase === 'watching') {
+    if (this.phase === 0) {
       const pred = this.holt.predict();
       const sigma = this.holt.sigma;
       const d = y - pred;
       const dir = d > 0 ? 1 : -1;
-      const big = this.seen > 60 && (this.sign === 0 || this.sign === dir)
-        && Math.abs(d) >= this.minStep && Math.abs(d) >= this.minSigma * sigma;
-      if (!big) {
+      const size = d > 0 ? d : -d;
+      if (!(this.seen > 60 && (c.sign === 0 || c.sign === dir) && size >= c.minStep && size >= c.minSigma * sigma)) {
         this.holt.update(y);
-        this.profile.learn(y, ctx.gapMs, sigma === sigma ? sigma : 0);
         return;
       }
-      this.phase = 'candidate';
+      const profile = ctx.seasonal();
+      this.phase = 1;
       this.t0 = ts;
       this.ref0 = pred;
       this.trend0 = this.holt.trend;
-      this.profile0 = this.profile.ready() ? this.profile.expected() : Number.NaN;
+      this.profile0 = profile.ready() ? profile.expected() : Number.NaN;
       this.stepSign = dir;
-      this.step0 = Math.abs(d);
+      this.step0 = size;
       this.backCount = 0;
     }
-    const expected = this.expectedAt(ts);
+    const expected = this.expectedAt(ts, ctx);
     this.deviation = this.stepSign * (y - expected);
-    if (this.phase === 'candidate') {
-      this.score = Math.min(1, this.deviation / (2 * Math.max(this.minStep, 1e-12)));
+    ctx.suspect = true;
+    if (this.phase === 1) {
+      this.score = Math.min(1, this.deviation / (2 * Math.max(c.minStep, 1e-12)));
       if (this.deviation < 0.5 * this.step0) { this.rebase(y); return; } // a transient: it came back
-      if (ts - this.t0 < this.confirmMs) return;
-      this.phase = 'alarm';
+      if (ts - this.t0 < c.confirmMs) return;
+      this.phase = 2;
       this.since = this.t0;
       this.step0 = Math.max(this.step0, this.deviation);
     }
-    // alarm
     this.level = this.levelFor(this.deviation);
-    if (this.deviation < this.clearFraction * this.step0) {
+    if (this.deviation < c.clearFraction * this.step0) {
       if (++this.backCount >= 3) this.rebase(y);
     } else this.backCount = 0;
-    if (ts - this.t0 > this.maxHoldMs) this.rebase(y);
+    if (ts - this.t0 > c.maxHoldMs) this.rebase(y);
   }
 
-  private expectedAt(ts: number): number {
-    if (this.profile0 === this.profile0 && this.profile.ready()) return this.ref0 + this.profile.expected() - this.profile0;
+  private expectedAt(ts: number, ctx: SensorContext): number {
+    const profile = ctx.seasonal();
+    if (this.profile0 === this.profile0 && profile.ready()) return this.ref0 + profile.expected() - this.profile0;
     // No profile yet: follow the trend of the moment for at most an hour.
-    const steps = Math.min(ts - this.t0, HOUR) / 60_000;
-    return this.ref0 + this.trend0 * Math.min(steps, 60);
+    const steps = Math.min(ts - this.t0, HOUR) / (ctx.intervalMs || 60_000);
+    return this.ref0 + this.trend0 * steps;
   }
 
   private levelFor(size: number): LevelOrNone {
-    for (let i = 0; i < this.levels.length; i++) if (size >= this.values[i]!) return this.levels[i] as Level;
-    return this.level === 0 ? (this.levels[this.levels.length - 1] as Level) : this.level;
+    const { levels, values } = this.c;
+    for (let i = 0; i < levels.length; i++) if (size >= values[i]!) return levels[i]!;
+    return this.level === 0 ? levels[levels.length - 1]! : this.level;
   }
 
   private rebase(y: number): void {
-    this.phase = 'watching';
+    this.phase = 0;
     this.level = 0;
     this.holt.rebase(y);
   }
@@ -142,6 +145,6 @@ export class StepChangeMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 16 * 8 + 6 * 8 + this.profile.stateBytes() + this.filter.stateBytes();
+    return 64 + 12 * 16 + this.holt.stateBytes() + (this.filter?.stateBytes() ?? 0);
   }
 }

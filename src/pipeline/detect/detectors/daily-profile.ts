@@ -1,46 +1,54 @@
-import { DAY } from '../time-constants.js';
+import { float32s } from '../arena.js';
+import { DAY as DAY_MS } from '../time-constants.js';
 
-const SLOTS = 48;
-const SLOT_MS = DAY / SLOTS;
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const DAY = DAY_MS;
+
+const DEFAULT_SLOTS = 24;
 
 /**
- * A robust daily profile: the expected value and its day-to-day spread for each half hour of the
- * (UTC) day, linearly interpolated between slot centres, learned online with a memory of about
- * `memoryDays` days. Updates are Huber-clipped at 3 spreads, so an event does not teach it much,
- * and the owner stops calling `learn` while it suspects one. State: 3 × 48 float32 = 576 B.
+ * A robust daily profile: the expected value and its day-to-day spread for each of `slots` parts of
+ * the (UTC) day (24: hours), linearly interpolated between slot centres, learned online with a
+ * memory of about `memoryDays` days. Updates are Huber-clipped at 3 spreads, so an event does not
+ * teach it much, and the owner stops calling `learn` while it suspects one.
+ * State: 3 × slots float32 in one array (288 B for 24 slots) + 6 numbers.
  */
 export class DailyProfile {
-  private readonly mean = new Float32Array(SLOTS);
-  private readonly spread = new Float32Array(SLOTS);
-  /** Days of data each slot has seen (interpolation-weighted), for warm start and readiness. */
-  private readonly days = new Float32Array(SLOTS);
+  /** Per slot i: [3i] mean, [3i+1] spread, [3i+2] days of data seen (interpolation-weighted). */
+  private readonly s: Float32Array;
+  private readonly slots: number;
+  private readonly slotMs: number;
   private i0 = 0;
   private i1 = 0;
   private f = 0;
 
-  constructor(private readonly memoryDays = 7) {}
+  constructor(private readonly memoryDays = 7, slots = DEFAULT_SLOTS) {
+    this.slots = slots;
+    this.slotMs = DAY / slots;
+    this.s = float32s(3 * slots);
+  }
 
   /** Locate ts between two slot centres (call before expected/spread/learn for that ts). */
   at(ts: number): this {
-    const u = (((ts % DAY) + DAY) % DAY) / SLOT_MS - 0.5;
+    const u = (((ts % DAY) + DAY) % DAY) / this.slotMs - 0.5;
     const fl = Math.floor(u);
     this.f = u - fl;
-    this.i0 = (fl + SLOTS) % SLOTS;
-    this.i1 = (this.i0 + 1) % SLOTS;
+    this.i0 = (fl + this.slots) % this.slots;
+    this.i1 = (this.i0 + 1) % this.slots;
     return this;
   }
 
   /** Both neighbouring slots have seen at least `days` days of data. */
   ready(days = 0.8): boolean {
-    return this.days[this.i0]! >= days && this.days[this.i1]! >= days;
+    return this.s[3 * this.i0 + 2]! >= days && this.s[3 * this.i1 + 2]! >= days;
   }
 
   expected(): number {
-    return this.mean[this.i0]! * (1 - this.f) + this.mean[this.i1]! * this.f;
+    return this.s[3 * this.i0]! * (1 - this.f) + this.s[3 * this.i1]! * this.f;
   }
 
   spreadAt(): number {
-    return this.spread[this.i0]! * (1 - this.f) + this.spread[this.i1]! * this.f;
+    return this.s[3 * this.i0 + 1]! * (1 - this.f) + this.s[3 * this.i1 + 1]! * this.f;
   }
 
   /** Learn x at the located time; `dtMs` is the time the reading stands for; `floor` bounds the spread below. */
@@ -51,17 +59,19 @@ export class DailyProfile {
 
   private learnSlot(i: number, w: number, x: number, dtMs: number, floor: number): void {
     if (w <= 0) return;
-    const dayShare = (w * dtMs) / SLOT_MS; // this reading's share of one day's worth of this slot
-    const seen = this.days[i]!;
-    this.days[i] = seen + dayShare;
-    if (seen === 0) { this.mean[i] = x; this.spread[i] = floor; return; }
+    const s = this.s, at = 3 * i;
+    const dayShare = (w * dtMs) / this.slotMs; // this reading's share of one day's worth of this slot
+    const seen = s[at + 2]!;
+    s[at + 2] = seen + dayShare;
+    if (seen === 0) { s[at] = x; s[at + 1] = floor; return; }
     const rate = dayShare / Math.min(seen + dayShare, this.memoryDays);
-    const s = Math.max(this.spread[i]!, floor);
-    const r = x - this.mean[i]!;
-    const lim = 3 * s;
-    this.mean[i]! += rate * (r > lim ? lim : r < -lim ? -lim : r);
+    const spread = Math.max(s[at + 1]!, floor);
+    const r = x - s[at]!;
+    const lim = 3 * spread;
+    s[at] = s[at]! + rate * (r > lim ? lim : r < -lim ? -lim : r);
+    // The spread may grow fast (clip at 10 spreads): a slot that really varies must not look steady.
     const a = Math.abs(r) * 1.2533;
-    this.spread[i]! += rate * ((a < 4 * s ? a : 4 * s) - this.spread[i]!);
+    s[at + 1] = s[at + 1]! + rate * ((a < 10 * spread ? a : 10 * spread) - s[at + 1]!);
   }
 
   /**
@@ -69,28 +79,32 @@ export class DailyProfile {
    * day-to-day spreads are smallest ('steady'): the quiet hours.
    */
   window(n: number, by: 'low' | 'steady'): number {
-    const v = by === 'low' ? this.mean : this.spread;
+    const k0 = by === 'low' ? 0 : 1;
     let best = 0, bestSum = Infinity;
-    for (let i = 0; i < SLOTS; i++) {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += v[(i + k) % SLOTS]!;
-      if (s < bestSum) { bestSum = s; best = i; }
+    for (let i = 0; i < this.slots; i++) {
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += this.s[3 * ((i + k) % this.slots) + k0]!;
+      if (sum < bestSum) { bestSum = sum; best = i; }
     }
     return best;
   }
 
-  /** The half-hour slot index of a time. */
-  static slotOf(ts: number): number {
-    return Math.floor((((ts % DAY) + DAY) % DAY) / SLOT_MS);
+  /** The slot index of a time. */
+  slotOf(ts: number): number {
+    return Math.floor((((ts % DAY) + DAY) % DAY) / this.slotMs);
+  }
+
+  get slotCount(): number {
+    return this.slots;
   }
 
   /** Whether every slot has seen at least `days` days of data. */
   complete(days: number): boolean {
-    for (let i = 0; i < SLOTS; i++) if (this.days[i]! < days) return false;
+    for (let i = 0; i < this.slots; i++) if (this.s[3 * i + 2]! < days) return false;
     return true;
   }
 
   stateBytes(): number {
-    return 3 * SLOTS * 4 + 3 * 8 + 3 * 64;
+    return 3 * this.slots * 4 + 72 + 6 * 16 + 24;
   }
 }

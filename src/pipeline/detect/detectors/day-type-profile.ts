@@ -1,80 +1,141 @@
-import { DAY, HOUR } from '../time-constants.js';
-import { DailyProfile } from './daily-profile.js';
+import { float32s } from '../arena.js';
+import { DAY as DAY_MS, HOUR as HOUR_MS } from '../time-constants.js';
+
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const DAY = DAY_MS;
+const HOUR = HOUR_MS;
 
 /**
- * Daily and weekly seasonality in bounded state: one daily profile for working days and one for
- * weekends (Saturday, Sunday in the local time `utcOffsetH`). Each reading teaches the profile of
- * its calendar day; the expectation comes from whichever profile has fitted the last few hours
- * better, so a holiday on a weekday is expected like a Sunday. Until a weekend has been seen the
- * working-day profile stands in. State: 2 daily profiles + 5 numbers ≈ 1.2 KiB.
+ * Daily and weekly seasonality in bounded state: a daily profile for working days and one for
+ * weekends (Saturday, Sunday in the local time `utcOffsetH`), each the expected value and its
+ * day-to-day spread for each of `slots` parts of the day (24: hours), linearly interpolated between
+ * slot centres and learned online with a memory of about `memoryDays` days of its kind. Updates are
+ * Huber-clipped at 3 spreads, so an event does not teach it much; the owner stops learning while it
+ * suspects one. Each reading teaches the profile of its calendar day. The expectation comes from the
+ * calendar day's profile, or with `byFit` from whichever profile has fitted the last few hours
+ * better (a holiday on a weekday is then expected like a Sunday). Until a weekend has been seen the
+ * working-day profile stands in.
+ * State: 2 × 3 × slots float32 in one array (576 B for 24 slots) + 8 numbers.
  */
 export class DayTypeProfile {
-  private readonly weekday: DailyProfile;
-  private readonly weekend: DailyProfile;
+  /** Per day type d and slot i: [(d·slots + i)·3] mean, +1 spread, +2 days of data seen. */
+  private readonly s: Float32Array;
+  private readonly slots: number;
+  private readonly slotMs: number;
+  private readonly offsetMs: number;
+  private readonly memoryDays: number;
+  /** Located: day type of the reading (0 working day, 1 weekend), slots, interpolation weight. */
+  private calendar = 0;
+  private i0 = 0;
+  private i1 = 0;
+  private f = 0;
   private fitWeekday = 0;
   private fitWeekend = 0;
-  private isWeekend = false;
-  private lastTs = Number.NaN;
-  private readonly offsetMs: number;
 
-  constructor(memoryDays = 7, utcOffsetH = 0) {
-    this.weekday = new DailyProfile(memoryDays);
-    this.weekend = new DailyProfile(memoryDays * 2 / 5);
+  constructor(memoryDays = 7, utcOffsetH = 0, slots = 24, private readonly byFit = true) {
+    this.slots = slots;
+    this.slotMs = DAY / slots;
     this.offsetMs = utcOffsetH * HOUR;
+    this.memoryDays = memoryDays;
+    this.s = float32s(2 * 3 * slots);
   }
 
   /** Locate ts (call before the other methods for that ts). */
   at(ts: number): this {
     const local = ts + this.offsetMs;
-    const dow = (Math.floor(local / DAY) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-    this.isWeekend = dow === 0 || dow === 6;
-    this.weekday.at(local);
-    this.weekend.at(local);
+    const dayNumber = Math.floor(local / DAY);
+    const dow = (dayNumber + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+    this.calendar = dow === 0 || dow === 6 ? 1 : 0;
+    const u = (local - dayNumber * DAY) / this.slotMs - 0.5;
+    const fl = Math.floor(u);
+    this.f = u - fl;
+    this.i0 = (fl + this.slots) % this.slots;
+    this.i1 = (this.i0 + 1) % this.slots;
     return this;
   }
 
-  /** The profile to expect from: the better fit of the last hours, once both are ready. */
-  private get active(): DailyProfile {
-    if (!this.weekend.ready()) return this.weekday;
-    if (!this.weekday.ready()) return this.weekend;
-    return this.fitWeekend < this.fitWeekday ? this.weekend : this.weekday;
+  private base(type: number, i: number): number {
+    return (type * this.slots + i) * 3;
+  }
+
+  private readyType(type: number, days: number): boolean {
+    return this.s[this.base(type, this.i0) + 2]! >= days && this.s[this.base(type, this.i1) + 2]! >= days;
+  }
+
+  /** The day type to expect from. */
+  private get active(): number {
+    if (!this.readyType(1, 0.8)) return 0;
+    if (!this.readyType(0, 0.8)) return 1;
+    if (!this.byFit) return this.calendar;
+    return this.fitWeekend < this.fitWeekday ? 1 : 0;
   }
 
   ready(days = 0.8): boolean {
-    return this.weekday.ready(days) || this.weekend.ready(days);
+    return this.readyType(0, days) || this.readyType(1, days);
   }
 
   /** Whether the profile has seen both kinds of day. */
   get weekSeen(): boolean {
-    return this.weekday.ready() && this.weekend.ready();
+    return this.readyType(0, 0.8) && this.readyType(1, 0.8);
+  }
+
+  private value(type: number, k: number): number {
+    return this.s[this.base(type, this.i0) + k]! * (1 - this.f) + this.s[this.base(type, this.i1) + k]! * this.f;
   }
 
   expected(): number {
-    return this.active.expected();
+    return this.value(this.active, 0);
   }
 
   spreadAt(): number {
-    return this.active.spreadAt();
+    return this.value(this.active, 1);
   }
 
-  /** Track which day type fits (τ = 4 h), and teach the calendar day's profile unless `learn` is false. */
+  /**
+   * Whether x is a value this time of day has: between the two neighbouring slots' means (widened by
+   * k spreads). Unlike the interpolated expectation this holds at a sharp daily edge too.
+   */
+  within(x: number, k: number): boolean {
+    const t = this.active;
+    const a = this.base(t, this.i0), b = this.base(t, this.i1);
+    const s = this.s;
+    const lo = Math.min(s[a]!, s[b]!) - k * Math.max(s[a + 1]!, s[b + 1]!);
+    const hi = Math.max(s[a]!, s[b]!) + k * Math.max(s[a + 1]!, s[b + 1]!);
+    return x >= lo && x <= hi;
+  }
+
+  /** Teach the calendar day's profile (when `learn`), and with `byFit` track which type fits (τ = 4 h). */
   observe(x: number, dtMs: number, floor: number, learn: boolean): void {
-    const a = this.lastTs === this.lastTs ? 1 - Math.exp(-dtMs / (4 * HOUR)) : 1;
-    this.lastTs = 1;
-    if (this.weekday.ready()) this.fitWeekday += a * (Math.abs(x - this.weekday.expected()) / Math.max(this.weekday.spreadAt(), floor) - this.fitWeekday);
-    if (this.weekend.ready()) this.fitWeekend += a * (Math.abs(x - this.weekend.expected()) / Math.max(this.weekend.spreadAt(), floor) - this.fitWeekend);
-    if (learn) (this.isWeekend ? this.weekend : this.weekday).learn(x, dtMs, floor);
+    if (learn) {
+      this.learnSlot(this.base(this.calendar, this.i0), 1 - this.f, x, dtMs, floor);
+      this.learnSlot(this.base(this.calendar, this.i1), this.f, x, dtMs, floor);
+    }
+    if (!this.byFit) return;
+    const a = 1 - Math.exp(-dtMs / (4 * HOUR));
+    if (this.readyType(0, 0.8)) this.fitWeekday += a * (Math.abs(x - this.value(0, 0)) / Math.max(this.value(0, 1), floor) - this.fitWeekday);
+    if (this.readyType(1, 0.8)) this.fitWeekend += a * (Math.abs(x - this.value(1, 0)) / Math.max(this.value(1, 1), floor) - this.fitWeekend);
   }
 
-  complete(days: number): boolean {
-    return this.weekday.complete(days);
-  }
-
-  window(n: number, by: 'low' | 'steady'): number {
-    return this.weekday.window(n, by);
+  private learnSlot(at: number, w: number, x: number, dtMs: number, floor: number): void {
+    if (w <= 0) return;
+    const s = this.s;
+    const dayShare = (w * dtMs) / this.slotMs; // this reading's share of one day's worth of this slot
+    const seen = s[at + 2]!;
+    s[at + 2] = seen + dayShare;
+    if (seen === 0) { s[at] = x; s[at + 1] = floor; return; }
+    // Weekends come 2 days in 7: their memory in days of their own kind is shorter.
+    const memory = at >= 3 * this.slots ? (this.memoryDays * 2) / 5 : this.memoryDays;
+    const rate = dayShare / Math.min(seen + dayShare, memory);
+    const spread = Math.max(s[at + 1]!, floor);
+    const r = x - s[at]!;
+    const lim = 3 * spread;
+    s[at] = s[at]! + rate * (r > lim ? lim : r < -lim ? -lim : r);
+    // The spread may grow fast (clip at 10 spreads): a slot that really varies must not look steady.
+    const a = Math.abs(r) * 1.2533;
+    s[at + 1] = s[at + 1]! + rate * ((a < 10 * spread ? a : 10 * spread) - s[at + 1]!);
   }
 
   stateBytes(): number {
-    return this.weekday.stateBytes() + this.weekend.stateBytes() + 6 * 8 + 64;
+    return 6 * this.slots * 4 + 72 + 10 * 16 + 40;
   }
 }

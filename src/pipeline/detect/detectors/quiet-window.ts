@@ -1,8 +1,9 @@
-import { DAY } from '../time-constants.js';
+import { DAY as DAY_MS } from '../time-constants.js';
 import { DailyProfile } from './daily-profile.js';
 
-const SLOTS = 48;
-const SLOT_MS = DAY / SLOTS;
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const DAY = DAY_MS;
+
 
 /**
  * The quiet hours of each day and how far a day's quiet hours sit from the learned profile.
@@ -37,8 +38,8 @@ export class QuietWindow {
   nightDisturbed = false;
 
   constructor(hours: number, private readonly by: 'low' | 'steady', memoryDays = 10) {
-    this.slots = Math.max(1, Math.round(hours * 2));
-    this.profile = new DailyProfile(memoryDays);
+    this.profile = new DailyProfile(memoryDays, 24);
+    this.slots = Math.max(1, Math.round(hours * this.profile.slotCount / 24));
   }
 
   /** Update with a reading; returns whether it falls in the quiet window (and the profile is ready). */
@@ -50,8 +51,9 @@ export class QuietWindow {
       this.start = this.profile.window(this.slots, this.by);
       this.locatedDay = day;
     }
-    const slot = DailyProfile.slotOf(ts);
-    const inside = this.start >= 0 && (slot - this.start + SLOTS) % SLOTS < this.slots;
+    const slot = this.profile.slotOf(ts);
+    const n = this.profile.slotCount;
+    const inside = this.start >= 0 && (slot - this.start + n) % n < this.slots;
     if (this.inside && !inside) this.close();
     this.inside = inside;
     if (!inside || !this.profile.ready(2)) return false;
@@ -70,7 +72,8 @@ export class QuietWindow {
     return this.count;
   }
   halfWindow(intervalMs: number): number {
-    return Math.max(2, Math.floor((this.slots * SLOT_MS) / Math.max(intervalMs || SLOT_MS, 1) / 2));
+    const windowMs = (this.slots * DAY) / this.profile.slotCount;
+    return Math.max(2, Math.floor(windowMs / Math.max(intervalMs || windowMs, 1) / 2));
   }
 
   /** Tonight's mean excess so far, without the highest and lowest reading. */

@@ -1,10 +1,15 @@
 /**
  * One-step-ahead prediction by a robust damped Holt model (level + trend, Gardner & McKenzie 1985)
- * whose updates use Huber-clipped innovations (|r| ≤ 3σ), so an outlier cannot drag the level and a
- * step is followed gradually, keeping its innovations large long enough to be seen. σ is the mean
- * absolute innovation (clipped at 4σ) × 1.2533 (√(π/2): Gaussian σ from the mean absolute deviation).
- * State: 6 numbers.
+ * whose updates use Huber-clipped innovations (|r| ≤ `clip`·σ), so an outlier cannot drag the level
+ * and a step is followed gradually, keeping its innovations large long enough to be seen. σ is the
+ * mean absolute innovation (clipped at 4σ) × 1.2533 (√(π/2): Gaussian σ from the mean absolute
+ * deviation), with a floor of 1e-4 of the level so a flat series still has a resolution.
+ * State: 5 numbers (the smoothing constants are shared).
  */
+export interface HoltConstants { readonly alpha: number; readonly beta: number; readonly phi: number; readonly clip: number }
+export const HOLT_DEFAULT: HoltConstants = Object.freeze({ alpha: 0.3, beta: 0.02, phi: 0.9, clip: 3 });
+export const HOLT_STEADY: HoltConstants = Object.freeze({ alpha: 0.2, beta: 0.02, phi: 0.9, clip: 3 });
+
 export class RobustHolt {
   level = Number.NaN;
   trend = 0;
@@ -13,26 +18,26 @@ export class RobustHolt {
   /** Innovation of the last reading, in σ. */
   z = 0;
 
-  constructor(private readonly alpha = 0.3, private readonly beta = 0.02, private readonly phi = 0.9, private readonly clip = 3) {}
+  constructor(private readonly k: HoltConstants = HOLT_DEFAULT) {}
 
   predict(): number {
-    return this.level + this.phi * this.trend;
+    return this.level + this.k.phi * this.trend;
   }
 
   update(x: number): number {
     if (this.level !== this.level) { this.level = x; this.n = 1; this.z = 0; return 0; }
-    const pred = this.level + this.phi * this.trend;
+    const { alpha, beta, phi, clip } = this.k;
+    const pred = this.level + phi * this.trend;
     const r = x - pred;
     this.n++;
     if (this.sigma !== this.sigma) this.sigma = Math.abs(r) * 1.2533;
-    // Floor: a series that has been flat so far still has a resolution (1e-4 of its level, or 1e-9).
     const floor = 1e-9 + 1e-4 * Math.abs(pred);
     const s = this.sigma > floor ? this.sigma : floor;
     this.z = r / s;
-    const lim = this.clip * s;
+    const lim = clip * s;
     const rc = r > lim ? lim : r < -lim ? -lim : r;
-    this.level = pred + this.alpha * rc;
-    this.trend = this.phi * this.trend + this.beta * rc;
+    this.level = pred + alpha * rc;
+    this.trend = phi * this.trend + beta * rc;
     const g = this.n < 200 ? 1 / this.n : 0.005;
     const a = Math.abs(r) * 1.2533;
     this.sigma += g * ((a < 4 * s ? a : 4 * s) - this.sigma);
@@ -43,5 +48,9 @@ export class RobustHolt {
   rebase(x: number): void {
     this.level = x;
     this.trend = 0;
+  }
+
+  stateBytes(): number {
+    return 40 + 5 * 16;
   }
 }

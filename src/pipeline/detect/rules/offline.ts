@@ -1,46 +1,54 @@
 import type { AlarmClass, Level } from '../../../domain/index.js';
-import { OFFLINE_AFTER_INTERVALS, isLevel } from '../../../domain/index.js';
+import { OFFLINE_AFTER_INTERVALS } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
+import { deviceLevel } from './device-level.js';
 import type { Rule } from './types.js';
+
+interface OfflineConfig { readonly intervals: number; readonly minGapMs: number; readonly recoverReadings: number; readonly level: Level }
+
+const config = configOf((rule: Rule): OfflineConfig => ({
+  intervals: num(rule.params, 'intervals', OFFLINE_AFTER_INTERVALS),
+  minGapMs: num(rule.params, 'minGapS', 0) * 1000,
+  recoverReadings: num(rule.params, 'recoverReadings', 3),
+  level: deviceLevel(rule.params),
+}));
 
 /**
  * Offline: no reading for `intervals` × the expected interval (and at least `minGapS`). Raised by
  * `tick` while the sensor is silent, or by the first reading after a gap (a replay has no ticks).
  * It clears once the sensor has reported on time `recoverReadings` times, so the data right after
- * a gap carry the alarm. State: 3 numbers.
+ * a gap carry the alarm. State: 2 numbers.
  */
 export class OfflineMonitor extends BaseMonitor {
-  private readonly intervals: number;
-  private readonly minGapMs: number;
-  private readonly recoverReadings: number;
-  private readonly alarmLevel: Level;
+  private readonly c: OfflineConfig;
   private recovered = 0;
   private gapMs = 0;
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
-    const p = rule.params;
-    this.intervals = num(p, 'intervals', OFFLINE_AFTER_INTERVALS);
-    this.minGapMs = num(p, 'minGapS', 0) * 1000;
-    this.recoverReadings = num(p, 'recoverReadings', 3);
-    const level = p?.level;
-    this.alarmLevel = isLevel(level) ? level : 4;
+    this.c = config(rule);
+  }
+
+  override get scored(): boolean {
+    return true;
   }
 
   private limit(ctx: SensorContext): number {
-    return Math.max(this.intervals * ctx.intervalMs, this.minGapMs);
+    return Math.max(this.c.intervals * ctx.intervalMs, this.c.minGapMs);
   }
 
   step(_ts: number, _value: number, ctx: SensorContext): void {
+    this.score = 0;
     if (ctx.count < 2 || !ctx.intervalKnown) return;
     const limit = this.limit(ctx);
     if (ctx.gapMs > limit) {
       if (this.level === 0) this.since = ctx.prevTs + limit;
-      this.level = this.alarmLevel;
+      this.level = this.c.level;
       this.gapMs = ctx.gapMs;
       this.recovered = 0;
-    } else if (this.level !== 0 && ++this.recovered >= this.recoverReadings) {
+      this.score = 0.95; // the first reading after a gap marks it
+    } else if (this.level !== 0 && ++this.recovered >= this.c.recoverReadings) {
       this.level = 0;
     }
   }
@@ -49,7 +57,7 @@ export class OfflineMonitor extends BaseMonitor {
     if (ctx.count < 1 || !ctx.intervalKnown || this.level !== 0) return;
     const limit = this.limit(ctx);
     if (now - ctx.ts > limit) {
-      this.level = this.alarmLevel;
+      this.level = this.c.level;
       this.since = ctx.ts + limit;
       this.gapMs = now - ctx.ts;
       this.recovered = 0;
@@ -61,6 +69,6 @@ export class OfflineMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 7 * 8;
+    return 64 + 2 * 16;
   }
 }

@@ -1,50 +1,67 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
-import { QUANTITIES, isLevel } from '../../../domain/index.js';
+import type { AlarmClass, Level, Quantity } from '../../../domain/index.js';
+import { QUANTITIES } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, num } from '../monitor.js';
+import { deviceLevel } from './device-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
+
+interface RangeConfig { readonly min: number; readonly max: number; readonly recoverReadings: number; readonly level: Level }
+
+const configs = new WeakMap<Rule, Map<Quantity, RangeConfig>>();
+function config(rule: Rule, quantity: Quantity): RangeConfig {
+  let byQuantity = configs.get(rule);
+  if (!byQuantity) configs.set(rule, byQuantity = new Map());
+  let c = byQuantity.get(quantity);
+  if (!c) {
+    const info = QUANTITIES[quantity];
+    c = { min: num(rule.params, 'min', info.min), max: num(rule.params, 'max', info.max), recoverReadings: num(rule.params, 'recoverReadings', 3), level: deviceLevel(rule.params) };
+    byQuantity.set(quantity, c);
+  }
+  return c;
+}
 
 /**
  * Physically impossible value: outside the quantity's physical range (or the rule's own min/max,
  * e.g. the instrument's span). The reading is marked faulty so nothing learns from it or alarms on
- * it; the alarm clears after `recoverReadings` good readings. State: 3 numbers.
+ * it; the alarm clears after `recoverReadings` good readings. State: 2 numbers.
  */
 export class RangeMonitor extends BaseMonitor {
-  override readonly suppresses = true;
-  private readonly min: number;
-  private readonly max: number;
-  private readonly recoverReadings: number;
-  private readonly alarmLevel: Level;
+  private readonly c: RangeConfig;
   private good = 0;
   private bad = Number.NaN;
 
-  constructor(rule: Rule, cls: AlarmClass, quantity: keyof typeof QUANTITIES) {
+  constructor(rule: Rule, cls: AlarmClass, quantity: Quantity) {
     super(rule, cls);
-    const info = QUANTITIES[quantity];
-    this.min = num(rule.params, 'min', info.min);
-    this.max = num(rule.params, 'max', info.max);
-    this.recoverReadings = num(rule.params, 'recoverReadings', 3);
-    const level = rule.params?.level;
-    this.alarmLevel = isLevel(level) ? level : 4;
+    this.c = config(rule, quantity);
+  }
+
+  override get scored(): boolean {
+    return true;
+  }
+
+  override get suppresses(): boolean {
+    return true;
   }
 
   step(_ts: number, value: number, ctx: SensorContext): void {
-    if (value < this.min || value > this.max) {
+    this.score = 0;
+    if (value < this.c.min || value > this.c.max) {
       ctx.faulty = true;
+      this.score = 0.95;
       this.bad = value;
       this.good = 0;
-      this.level = this.alarmLevel;
-    } else if (this.level !== 0 && ++this.good >= this.recoverReadings) {
+      this.level = this.c.level;
+    } else if (this.level !== 0 && ++this.good >= this.c.recoverReadings) {
       this.level = 0;
     }
   }
 
   message(ctx: SensorContext): string {
-    return `impossible value ${fmt(this.bad)} outside [${fmt(this.min)}, ${fmt(this.max)}] ${ctx.meta.quantity}`;
+    return `impossible value ${fmt(this.bad)} outside [${fmt(this.c.min)}, ${fmt(this.c.max)}] ${ctx.meta.quantity}`;
   }
 
   stateBytes(): number {
-    return 96 + 7 * 8;
+    return 64 + 2 * 16;
   }
 }

@@ -1,31 +1,48 @@
-import type { AlarmClass } from '../../../domain/index.js';
+import type { AlarmClass, Level } from '../../../domain/index.js';
+import { float64s } from '../arena.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
 import type { LevelOrNone } from '../monitor.js';
-import { Smoother, DAY, HOUR, MINUTE } from '../time-constants.js';
+import { DAY, HOUR, MINUTE } from '../time-constants.js';
 import { levelSteps } from './levels.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
 const PER_MS = { minute: MINUTE, hour: HOUR, day: DAY } as const;
 
+interface RateConfig {
+  readonly sign: 1 | -1;
+  readonly levels: readonly Level[];
+  readonly values: readonly number[];
+  readonly perMs: number;
+  readonly windowMs: number;
+  readonly minDurationMs: number;
+  readonly fastTau: number;
+  readonly slowTau: number;
+}
+
+const config = configOf((rule: Rule): RateConfig => {
+  const p = rule.params ?? {};
+  if (p.direction !== 'rise' && p.direction !== 'fall') throw new Error(`rule ${rule.id}: params.direction must be 'rise' or 'fall'`);
+  if (p.per !== 'minute' && p.per !== 'hour' && p.per !== 'day') throw new Error(`rule ${rule.id}: params.per must be minute, hour or day`);
+  const s = levelSteps(p.levels, 1, `rule ${rule.id}`);
+  const perMs = PER_MS[p.per];
+  const windowMs = num(p, 'windowS', perMs / 1000) * 1000;
+  return {
+    sign: p.direction === 'fall' ? -1 : 1, levels: s.levels, values: s.values.map(Math.abs), perMs, windowMs,
+    minDurationMs: num(p, 'minDurationS', 0) * 1000, fastTau: windowMs / 8, slowTau: windowMs / 2,
+  };
+});
+
 /**
  * Rate of change (per minute, hour or day) over a window W, from two exponential averages:
  * for a ramp x = s·t an average with time constant τ lags by s·τ, so
  * slope = (fast − slow) / (τ_slow − τ_fast) with τ_fast = W/8 and τ_slow = W/2 — O(1), noise-averaged
  * over the window, no buffer. Levels as for thresholds, with a minimum duration and a 20 % hysteresis.
- * State: 2 averages + 4 level start times.
+ * State: 2 averages + one start time per level.
  */
 export class RateMonitor extends BaseMonitor {
-  private readonly sign: 1 | -1;
-  private readonly levels: number[];
-  private readonly values: number[];
-  private readonly perMs: number;
-  private readonly minDurationMs: number;
-  private readonly fastS: Smoother;
-  private readonly slowS: Smoother;
-  private readonly lagMs: number;
-  private readonly windowMs: number;
+  private readonly c: RateConfig;
   private fast = Number.NaN;
   private slow = Number.NaN;
   private startTs = Number.NaN;
@@ -34,50 +51,40 @@ export class RateMonitor extends BaseMonitor {
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
-    const p = rule.params ?? {};
-    if (p.direction !== 'rise' && p.direction !== 'fall') throw new Error(`rule ${rule.id}: params.direction must be 'rise' or 'fall'`);
-    if (p.per !== 'minute' && p.per !== 'hour' && p.per !== 'day') throw new Error(`rule ${rule.id}: params.per must be minute, hour or day`);
-    this.sign = p.direction === 'fall' ? -1 : 1;
-    this.perMs = PER_MS[p.per];
-    const s = levelSteps(p.levels, 1, `rule ${rule.id}`);
-    this.levels = s.levels;
-    this.values = s.values.map(Math.abs);
-    this.windowMs = num(p, 'windowS', this.perMs / 1000) * 1000;
-    this.minDurationMs = num(p, 'minDurationS', 0) * 1000;
-    this.fastS = new Smoother(this.windowMs / 8);
-    this.slowS = new Smoother(this.windowMs / 2);
-    this.lagMs = this.windowMs / 2 - this.windowMs / 8;
-    this.beyondSince = new Float64Array(this.levels.length).fill(Number.NaN);
+    this.c = config(rule);
+    this.beyondSince = float64s(this.c.levels.length).fill(Number.NaN);
   }
 
   step(ts: number, value: number, ctx: SensorContext): void {
     if (ctx.faulty) return;
+    const c = this.c;
     if (this.fast !== this.fast) { this.fast = this.slow = value; this.startTs = ts; return; }
     const dt = ctx.gapMs;
-    this.fast += this.fastS.alpha(dt) * (value - this.fast);
-    this.slow += this.slowS.alpha(dt) * (value - this.slow);
+    this.fast += (1 - Math.exp(-dt / c.fastTau)) * (value - this.fast);
+    this.slow += (1 - Math.exp(-dt / c.slowTau)) * (value - this.slow);
     // The estimate is biased low until the slow average has seen about one window.
-    if (ts - this.startTs < this.windowMs) return;
-    this.rate = this.sign * ((this.fast - this.slow) / this.lagMs) * this.perMs;
+    if (ts - this.startTs < c.windowMs) return;
+    this.rate = c.sign * ((this.fast - this.slow) / (c.slowTau - c.fastTau)) * c.perMs;
     const current = this.level;
     let next: LevelOrNone = 0;
-    for (let i = 0; i < this.levels.length; i++) {
-      const level = this.levels[i]!;
+    for (let i = 0; i < c.levels.length; i++) {
+      const level = c.levels[i]!;
       const held = current !== 0 && level >= current;
-      const beyond = this.rate >= (held ? 0.8 : 1) * this.values[i]!;
+      const beyond = this.rate >= (held ? 0.8 : 1) * c.values[i]!;
       if (!beyond) { this.beyondSince[i] = Number.NaN; continue; }
       if (this.beyondSince[i] !== this.beyondSince[i]) this.beyondSince[i] = ts;
-      if (next === 0 && (held || ts - this.beyondSince[i]! >= this.minDurationMs)) next = level as LevelOrNone;
+      if (next === 0 && (held || ts - this.beyondSince[i]! >= c.minDurationMs)) next = level;
     }
+    if (next !== 0 && current === 0) this.since = this.beyondSince[c.levels.indexOf(next)]!;
     this.level = next;
   }
 
   message(ctx: SensorContext): string {
-    const per = this.perMs === MINUTE ? 'min' : this.perMs === HOUR ? 'h' : 'd';
-    return `${this.rule.name ?? 'rate of change'}: ${this.sign > 0 ? 'rising' : 'falling'} ${fmt(this.rate)} ${ctx.meta.quantity}/${per}`;
+    const per = this.c.perMs === MINUTE ? 'min' : this.c.perMs === HOUR ? 'h' : 'd';
+    return `${this.rule.name ?? 'rate of change'}: ${this.c.sign > 0 ? 'rising' : 'falling'} ${fmt(this.rate)} ${ctx.meta.quantity}/${per}`;
   }
 
   stateBytes(): number {
-    return 96 + 12 * 8 + this.levels.length * 24;
+    return 64 + 4 * 16 + 72 + this.c.levels.length * 8;
   }
 }

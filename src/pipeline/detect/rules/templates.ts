@@ -15,15 +15,15 @@ export const DEVICE_TEMPLATES: readonly Rule[] = [
   { id: 'std.spike', name: 'spikes', kind: 'spike', scope: {} },
   // Sudden offset: an instant, lasting jump of the reading (recalibration, replaced sensor, valve or PRV setting).
   { id: 'std.offset.pressure', name: 'sudden pressure offset', kind: 'offset', scope: { quantity: 'pressure' }, params: { minStep: 0.015 } },
-  // Drift: the smallest shift worth a recalibration visit, per quantity (about 1–2 % of span).
-  { id: 'std.drift.pressure', name: 'pressure sensor drift', kind: 'drift', scope: { quantity: 'pressure' }, params: { minShift: 0.005 } },
-  { id: 'std.drift.methane', name: 'methane sensor drift', kind: 'drift', scope: { quantity: 'methane' }, params: { minShift: 1.5 } },
-  { id: 'std.drift.level_ratio', name: 'level sensor drift', kind: 'drift', scope: { quantity: 'level_ratio' }, params: { minShift: 0.03 } },
-  { id: 'std.drift.strain', name: 'strain gauge drift', kind: 'drift', scope: { quantity: 'strain' }, params: { minShift: 15 } },
 ];
 
+/**
+ * Where a quantity has physical rules and analytics, those know its normal oddities (biogas, pump
+ * switching, rain, convoys) and rank first; the general detector's score counts 70 %.
+ */
 export const DETECTOR_TEMPLATES: readonly Rule[] = [
-  { id: 'std.detector', name: 'unusual behaviour', kind: 'detector', scope: {} },
+  { id: 'std.detector', name: 'unusual behaviour', kind: 'detector', scope: {}, params: { scoreWeight: 0.7, context: false } },
+  { id: 'std.detector.generic', name: 'unusual behaviour', kind: 'detector', scope: { quantity: 'generic' }, replaces: ['std.detector'], params: { alarmEvidence: 5, alarmReadings: 3 } },
 ];
 
 export const HAZARD_TEMPLATES: readonly Rule[] = [

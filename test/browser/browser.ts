@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = `${ROOT}test/screenshots`;
+export const CHROMIUM = process.env.LIFELINE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Build the dashboard once when dist/web is missing (a fresh clone runs `npm test` without `npm run build`). */
+export async function ensureWebBuild(): Promise<void> {
+  if (existsSync(`${ROOT}dist/web/index.html`)) return;
+  const { build } = await import('vite');
+  await build({ configFile: `${ROOT}web/vite.config.ts`, logLevel: 'warn' });
+}
+
+/** Debian's Chromium, headless; WebGL through SwiftShader so MapLibre renders without a GPU. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
+  });
+}
+
+/** Log in on the login page that `url` shows (its #route opens once logged in). */
+export async function login(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.topbar');
+}
+
+/** Wait until the map has loaded its layers and finished drawing. */
+export async function mapIdle(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(() => {
+    // Not map.loaded(): the pulsing case halos keep the style busy while red or orange cases are open.
+    const w = globalThis as unknown as { __lifeline?: { ready: boolean; map: { areTilesLoaded(): boolean } } };
+    return !!w.__lifeline?.ready && w.__lifeline.map.areTilesLoaded();
+  }, undefined, { timeout });
+}
+
+/**
+ * How many distinct colours the map canvas shows (quantised to 4 bits a channel), decoded in the
+ * page from a real screenshot, so a blank or single-colour map fails where the element alone would pass.
+ */
+export async function canvasColours(page: Page): Promise<number> {
+  const png = await page.locator('canvas.maplibregl-canvas').screenshot();
+  // In-page code as text: this file is type-checked without the DOM library.
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+    return seen.size;
+  })()`);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
