@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { NDJSON_TYPES, readingRoutes } from './routes/readings.js';
 import { sensorRoutes } from './routes/sensors.js';
+import { settingsRoutes } from './routes/settings.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseRoutes } from './routes/cases.js';
 import { departmentRoutes } from './routes/departments.js';
@@ -20,6 +21,8 @@ import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
 import { basemapRoutes } from './routes/basemap.js';
 import { webRoutes } from './routes/web.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { dependencyRoutes } from './routes/dependencies.js';
 
 export const API_PREFIX = '/api/v1';
 /** Routes under the prefix that need no token. */
@@ -90,6 +93,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     sensorRoutes(api, ctx);
     readingRoutes(api, ctx);
     alarmRoutes(api, ctx);
+    settingsRoutes(api, ctx);
     eventRoutes(api, ctx);
     departmentRoutes(api, ctx);
     userRoutes(api, ctx);
@@ -98,6 +102,8 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     reportRoutes(api, ctx);
     auditRoutes(api, ctx);
     basemapRoutes(api, ctx);
+    scenarioRoutes(api, ctx);
+    dependencyRoutes(api, ctx);
   }, { prefix: API_PREFIX });
 
   await webRoutes(app, ctx);

@@ -174,6 +174,20 @@ describe('ingest over HTTP', () => {
   });
 });
 
+describe('retention settings', () => {
+  it('answers the defaults, changes them as admin and refuses a bad value naming the field', async () => {
+    expect(await (await t.api('/settings/retention')).json()).toEqual({ rawDays: 90, minuteDays: 400, hourDays: 3650 });
+    const ok = await t.api('/settings/retention', { method: 'PUT', json: { rawDays: 30 } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ rawDays: 30, minuteDays: 400, hourDays: 3650 });
+    const bad = await t.api('/settings/retention', { method: 'PUT', json: { rawDays: 500 } });
+    expect((await problemOf(bad)).errors?.[0]?.field).toBe('minuteDays');
+    const worse = await t.api('/settings/retention', { method: 'PUT', json: { hourDays: 'forever' } });
+    expect((await problemOf(worse)).errors?.[0]?.field).toBe('hourDays');
+    expect((await (await t.api('/settings/retention')).json() as { rawDays: number }).rawDays).toBe(30);
+  });
+});
+
 describe('live events', () => {
   it('streams readings over SSE', async () => {
     const ctrl = new AbortController();
