@@ -1,9 +1,10 @@
 /**
  * Import boundaries from DESIGN.md: domain ← ports ← {pipeline, cases, assess, risk, share} ← api ← app.
+ * scenarios (assessment as a service: models from the store, scenarios, case impact) sits beside cases: domain, ports, assess.
  * Adapters import ports and domain; nothing imports app; the core imports no I/O library.
  * `npm run lint` fails on any violation and on any circular import.
  */
-const CORE = '^src/(domain|ports|pipeline|cases|assess|risk|share|contracts)/';
+const CORE = '^src/(domain|ports|pipeline|cases|assess|risk|share|contracts|scenarios)/';
 const allowedFor = (from, to) => ({
   name: `${from}-imports-only-${to.join('-')}`,
   severity: 'error',
@@ -20,11 +21,12 @@ module.exports = {
     allowedFor('share', ['domain']),
     allowedFor('assess', ['domain']),
     allowedFor('risk', ['domain', 'assess']),
+    allowedFor('scenarios', ['domain', 'ports', 'assess']),
     allowedFor('pipeline', ['domain', 'ports']),
     allowedFor('cases', ['domain', 'ports']),
     allowedFor('adapters', ['domain', 'ports']),
     allowedFor('demo', ['domain', 'ports']),
-    allowedFor('api', ['domain', 'ports', 'contracts', 'pipeline', 'cases', 'assess', 'risk', 'share']),
+    allowedFor('api', ['domain', 'ports', 'contracts', 'pipeline', 'cases', 'assess', 'risk', 'share', 'scenarios']),
     {
       name: 'nothing-imports-app', severity: 'error',
       from: { path: '^src/', pathNot: '^src/app/' }, to: { path: '^src/app/' },

@@ -3,6 +3,8 @@ import { SessionProvider, useSession } from './api/session';
 import { CasesProvider } from './features/cases/cases-store';
 import { DepartmentView } from './features/department/DepartmentView';
 import { Overview } from './features/overview/Overview';
+import { RiskPage } from './features/risk/RiskPage';
+import { ScenarioPage } from './features/scenarios/ScenarioPage';
 import { I18nProvider } from './i18n';
 import { MapPage } from './map/MapPage';
 import { Login } from './ui/Login';
@@ -24,6 +26,8 @@ function Pages() {
         <Shell route={route}>
           {route.page === 'overview' ? <Overview />
             : route.page === 'department' ? <DepartmentView caseId={route.id} />
+            : route.page === 'risk' ? <RiskPage />
+            : route.page === 'scenarios' ? <ScenarioPage />
               : <MapPage route={route} />}
         </Shell>
       </CasesProvider>

@@ -6,6 +6,8 @@ import type { TokenAuth } from './auth.js';
 import type { AuditLog } from '../cases/audit-log.js';
 import type { CaseService } from '../cases/service.js';
 import type { AlarmBook } from '../pipeline/alarms/book.js';
+import type { RiskService } from './risk-service.js';
+import type { CityModels, ScenarioService } from '../scenarios/index.js';
 
 /** What the HTTP layer is given by the composition root. */
 export interface ApiContext {
@@ -21,8 +23,13 @@ export interface ApiContext {
   /** CAP `sender` (e.g. lifeline@host). */
   readonly capSender: string;
   readonly alarms: AlarmBook;
+  /** The city's network models (water, drainage, dependencies), built once from the assets. */
+  readonly models: CityModels;
+  readonly scenarios: ScenarioService;
   readonly mqttStatus: () => IngressStatus;
   readonly version: string;
   /** Largest request body in bytes. */
   readonly bodyLimit: number;
+  /** The risk model kept current (GET /risk/*); absent, those routes answer 503. */
+  readonly risk?: RiskService;
 }

@@ -20,6 +20,7 @@ import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
 import { warningRoutes } from './routes/warnings.js';
 import { basemapRoutes } from './routes/basemap.js';
+import { riskRoutes } from './routes/risk.js';
 import { webRoutes } from './routes/web.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { dependencyRoutes } from './routes/dependencies.js';
@@ -102,6 +103,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     reportRoutes(api, ctx);
     auditRoutes(api, ctx);
     basemapRoutes(api, ctx);
+    riskRoutes(api, ctx);
     scenarioRoutes(api, ctx);
     dependencyRoutes(api, ctx);
   }, { prefix: API_PREFIX });

@@ -8,6 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   import: () => import('./commands/import.js'),
   replay: () => import('./commands/replay.js'),
   audit: () => import('./commands/audit.js'),
+  risk: () => import('./commands/risk.js'),
+  scenario: () => import('./commands/scenario.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -16,10 +16,14 @@ import { DetectionStage } from '../pipeline/alarms/stage.js';
 import { createDetectionEngine } from '../pipeline/detect/engine.js';
 import { TokenAuth, newToken } from '../api/auth.js';
 import { buildServer } from '../api/server.js';
+import { RiskService } from '../api/risk-service.js';
 import type { Config } from './config.js';
 import { openBus, openIngress, openStore } from './profiles.js';
 import { startWorkflow } from './workflow.js';
 import type { Workflow } from './workflow.js';
+import { startAssessment, watchModelInputs } from './assessment.js';
+import type { Assessment } from './assessment.js';
+import { CityModels } from '../scenarios/index.js';
 
 export interface Platform {
   readonly config: Config;
@@ -33,6 +37,8 @@ export interface Platform {
   /** Cases, audit, grouping (alarms → cases) and webhooks. */
   readonly workflow: Workflow;
   readonly alarms: AlarmBook;
+  /** Impact assessment: the city's models, scenarios, and every case's impact. */
+  readonly assessment: Assessment;
   readonly detection: DetectionStage;
   readonly clock: Clock;
   readonly log: Logger;
@@ -67,7 +73,10 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const clock = options.clock ?? systemClock;
   // Structured JSON logs go to stderr; stdout carries the banner and command output.
   const log = options.log ?? pino({ level: config.logLevel, base: { app: 'lifeline' } }, pino.destination(2));
-  const store = await openStore(config);
+  const opened = await openStore(config);
+  const models = new CityModels(opened);
+  // Everything writes through this view, so any change to the assets rebuilds the models.
+  const store = watchModelInputs(opened, () => models.invalidate());
   const bus = openBus(config, (subscriber, error) => log.error({ err: error, subscriber }, 'bus subscriber failed'));
 
   const registry = new SensorRegistry();
@@ -86,6 +95,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const adminPassword = config.adminPassword ?? newToken('pw').slice(3, 19);
   const auth = new TokenAuth(clock, adminToken, adminPassword, store);
   const workflow = await startWorkflow(store, bus, clock, log);
+  const assessment = startAssessment({ store, models, bus, clock, cases: workflow.cases, log });
   const alarms = new AlarmBook();
   const engine = createDetectionEngine({ now: () => clock.now() });
   const detection = new DetectionStage({
@@ -96,6 +106,8 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     }),
   });
   if (config.detection) detection.start();
+  const risk = new RiskService({ store, bus, clock, registry, alarms, onError: (e) => log.error({ err: e }, 'risk update failed') });
+  await risk.start();
 
   const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => log.info(fields, msg));
   const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
@@ -103,7 +115,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 
   const app = await buildServer({
     store, bus, clock, registry, ingest, registration, auth, alarms, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
-    cases: workflow.cases, audit: workflow.audit, capSender: `lifeline@${config.host}`,
+    cases: workflow.cases, audit: workflow.audit, models, scenarios: assessment.scenarios, capSender: `lifeline@${config.host}`, risk,
   }, { logger: false });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
@@ -122,14 +134,16 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     await app.close();
     await writer.close();
     detection.stop();
+    risk.stop();
     await workflow.stop();
+    await assessment.stop();
     await bus.close();
     await store.close();
     log.info('stopped; everything acknowledged is stored');
   })());
 
   return {
-    config, app, store, bus, registry, ingest, registration, auth, workflow, alarms, detection, clock, log, url, adminToken, adminPassword,
+    config, app, store, bus, registry, ingest, registration, auth, workflow, alarms, assessment, detection, clock, log, url, adminToken, adminPassword,
     generatedCredentials, mqtt, stop,
   };
 }

@@ -5,3 +5,4 @@ export * from './ingress.js';
 export * from './workflow-store.js';
 export * from './notify.js';
 export * from './case-intake.js';
+export * from './scenario-store.js';

@@ -1,5 +1,6 @@
 import type { AuditEvent, Case, CaseState, Department, Domain, Level, StoredToken, StoredUser, AlarmClass } from '../domain/index.js';
 import type { ListOptions, Page } from './page.js';
+import type { ScenarioRepository, StoredScenario } from './scenario-store.js';
 
 /**
  * The workflow's repositories (departments, users, tokens, cases, audit, webhook deliveries).
@@ -93,7 +94,8 @@ export type StoreOp =
   | { readonly op: 'case.put'; readonly case: Case; readonly expectVersion: number | null }
   | { readonly op: 'audit.append'; readonly event: AuditEvent }
   | { readonly op: 'delivery.put'; readonly delivery: WebhookDelivery }
-  | { readonly op: 'setting.put'; readonly key: string; readonly value: unknown };
+  | { readonly op: 'setting.put'; readonly key: string; readonly value: unknown }
+  | { readonly op: 'scenario.put'; readonly scenario: StoredScenario };
 
 export interface WorkflowStore {
   readonly departments: DepartmentRepository;
@@ -102,6 +104,7 @@ export interface WorkflowStore {
   readonly cases: CaseRepository;
   readonly audit: AuditRepository;
   readonly deliveries: DeliveryRepository;
+  readonly scenarios: ScenarioRepository;
   /** Apply the ops in one transaction, in order; resolves once durable. */
   commit(ops: readonly StoreOp[]): Promise<void>;
 }

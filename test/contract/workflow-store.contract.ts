@@ -4,7 +4,7 @@
  */
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { AuditEvent, Case } from '../../src/domain/index.js';
-import type { Store, WebhookDelivery } from '../../src/ports/index.js';
+import type { Store, StoredScenario, WebhookDelivery } from '../../src/ports/index.js';
 import type { StoreHarness } from './store.contract.js';
 
 const T0 = Date.UTC(2024, 2, 4);
@@ -89,6 +89,19 @@ export function describeWorkflowContract(open: () => Promise<StoreHarness>): voi
       expect((await store.deliveries.list({ limit: 10, state: 'dead' })).items.map((x) => x.id)).toEqual(['w3']);
       await store.commit([{ op: 'delivery.put', delivery: d('w1', { state: 'delivered', attempts: 1 }) }]);
       expect((await store.deliveries.get('w1'))?.state).toBe('delivered');
+    });
+
+    it('saves scenarios, lists them newest first by kind with a cursor, and a put replaces', async () => {
+      const sc = (id: string, kind: string, over: Partial<StoredScenario> = {}): StoredScenario => ({ id, kind, params: { pipe: 'P1' }, createdAt: T0, createdBy: 'ann', impact: { summary: id }, ...over });
+      await store.commit([{ op: 'scenario.put', scenario: sc('S-1', 'water-burst') }, { op: 'scenario.put', scenario: sc('S-2', 'outage') }, { op: 'scenario.put', scenario: sc('S-3', 'water-burst') }]);
+      expect(await store.scenarios.get('S-2')).toEqual(sc('S-2', 'outage'));
+      expect(await store.scenarios.get('S-9')).toBeUndefined();
+      const first = await store.scenarios.list({ limit: 2 });
+      expect(first.items.map((x) => x.id)).toEqual(['S-3', 'S-2']);
+      expect((await store.scenarios.list({ limit: 2, cursor: first.next })).items.map((x) => x.id)).toEqual(['S-1']);
+      expect((await store.scenarios.list({ limit: 10, kind: 'water-burst' })).items.map((x) => x.id)).toEqual(['S-3', 'S-1']);
+      await store.commit([{ op: 'scenario.put', scenario: sc('S-1', 'water-burst', { name: 'main street' }) }]);
+      expect((await store.scenarios.get('S-1'))?.name).toBe('main street');
     });
 
     it('keeps everything committed across a reopen', async () => {

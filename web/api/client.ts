@@ -1,4 +1,4 @@
-import type { AggPoint, Alarm, Basemap, Case, CaseAction, DailyReport, Department, FeatureCollection, Page, RawPoint, Rule, Sensor, Session, User } from './types';
+import type { AggPoint, Alarm, AssetRisk, Basemap, Case, CaseAction, DailyReport, Department, FeatureCollection, Page, RawPoint, RenewalPage, RiskZones, Rule, Scenario, ScenarioKind, ScenarioSummary, Sensor, Session, User } from './types';
 
 /** An HTTP failure with the problem+json detail when the server sent one. */
 export class ApiError extends Error {
@@ -58,4 +58,21 @@ export const api = {
   departments: async () => items(await request<Page<Department>>('/departments?limit=1000')),
   rules: async () => items(await request<Page<Rule>>('/rules?limit=100000')),
   dailyReport: (date: string) => request<DailyReport>(`/reports/daily${qs({ date })}`),
+  riskZones: (by: 'h3' | 'district', res?: number) => request<RiskZones>(`/risk/zones${qs({ by, res: by === 'h3' ? res : undefined })}`),
+  assetRisk: (id: string) => request<AssetRisk>(`/risk/assets/${encodeURIComponent(id)}`),
+  renewal: (cursor?: string | null, limit = 50) => request<RenewalPage>(`/risk/renewal${qs({ limit, cursor })}`),
+  runScenario: (body: { kind: ScenarioKind; params: Record<string, unknown>; name?: string }) => request<Scenario>('/scenarios', { method: 'POST', json: body }),
+  scenario: (id: string) => request<Scenario>(`/scenarios/${encodeURIComponent(id)}`),
+  scenarios: async () => items(await request<Page<ScenarioSummary>>('/scenarios?limit=200')),
 };
+
+/** Fetch with the bearer token and hand the answer to the browser as a file (a plain link would go without the token). */
+export async function download(path: string, filename: string): Promise<void> {
+  const res = await fetch(`${API}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new ApiError(res.status, res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url; a.download = filename;
+  document.body.appendChild(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

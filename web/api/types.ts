@@ -92,3 +92,42 @@ export interface RawPoint { ts: string; value: number }
 export interface AggPoint { ts: string; min: number; max: number; avg: number; count: number }
 
 export interface DailyReport { date?: string; [k: string]: unknown }
+
+/** Risk (GET /risk/...): levels 1 red … 4 blue, factors 0–1. */
+export interface RiskFactor { factor: string; value: number; weight: number; note?: string }
+export interface AssetRisk {
+  id: string; name?: string | null; kind: string; domain: string; department?: string | null;
+  risk: number; level: Level; colour: string; likelihood: number; consequence: number;
+  factors: { likelihood: RiskFactor[]; consequence: RiskFactor[] };
+  dynamic: { openCases: string[]; activeAlarms: number; boost: number };
+  zone?: string; district?: string | null; location?: [number, number]; at?: string;
+}
+export interface RiskZoneProps {
+  kind: 'h3' | 'district'; name: string | null; level: Level; colour: string; risk: number; assets: number;
+  levels: Record<string, number>; openCases: number;
+  worst: { id: string; name?: string | null; domain: string; risk: number } | null;
+  factors: { likelihood: Record<string, number>; consequence: Record<string, number> };
+}
+export interface RiskZones { type: 'FeatureCollection'; kind: 'h3' | 'district'; resolution?: number; at: string; features: Array<{ type: 'Feature'; id: string; geometry: Geometry; properties: RiskZoneProps }> }
+export interface RenewalRow {
+  rank: number; id: string; name?: string | null; domain: string; material?: string | null; diameterMm?: number | null; lengthM?: number;
+  installYear?: number | null; ageYears?: number | null; risk: number; level: Level; riskAfter: number; levelAfter: Level;
+  riskReduction: number; costYuan: number; reductionPer10kYuan: number; reasons: string[];
+}
+export interface RenewalPage { items: RenewalRow[]; next: string | null; total: number; at: string }
+
+/** Scenarios (POST/GET /scenarios). */
+export type ScenarioKind = 'water-burst' | 'gas-leak' | 'rainstorm' | 'outage';
+export interface ScenarioAffectedAsset { id: string; kind?: string; domain?: string; name?: string; effect: string; atMin?: number; level?: number; detail?: Record<string, unknown> }
+export interface ScenarioFacility { id: string; name?: string; facility?: string; priority?: number; effect: string; atMin?: number; population?: number }
+export interface ScenarioAction { order: number; code: string; text: string; targets?: string[]; atMin?: number; by?: string }
+export interface Scenario {
+  id: string; kind: ScenarioKind; name: string | null; params: Record<string, unknown>; createdAt: string; createdBy: string; summary: string;
+  affected: { assets: ScenarioAffectedAsset[]; population: number; facilities: ScenarioFacility[] };
+  actions: ScenarioAction[];
+  layers: Record<string, { type: 'FeatureCollection'; features: Array<{ type: 'Feature'; id?: string | number; geometry: Geometry; properties: Record<string, unknown> | null }> }>;
+}
+export interface ScenarioSummary {
+  id: string; kind: ScenarioKind; name: string | null; params: Record<string, unknown>; createdAt: string; createdBy: string; summary: string;
+  affected: { assets: number; population: number; facilities: number };
+}

@@ -21,6 +21,8 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         <div className="brand"><span className="logo">◉</span><span>{t('app.title')}</span></div>
         <nav>
           <a href={href.map()} className={on(['map', 'case', 'sensor', 'asset'])}>{t('nav.map')}{fresh.size > 0 && <span className="dot" />}</a>
+          <a href={href.risk()} className={on(['risk'])}>{t('nav.risk')}</a>
+          <a href={href.scenarios()} className={on(['scenarios'])}>{t('nav.scenarios')}</a>
           <a href={href.overview()} className={on(['overview'])}>{t('nav.overview')}</a>
           <a href={href.department()} className={on(['department'])}>{t('nav.department')}</a>
         </nav>

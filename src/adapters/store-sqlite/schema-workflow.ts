@@ -25,4 +25,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
   id TEXT PRIMARY KEY, department TEXT NOT NULL, state TEXT NOT NULL, next_at REAL NOT NULL,
   doc TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (state, next_at);
+CREATE TABLE IF NOT EXISTS scenarios (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, created_at REAL NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS scenarios_by_kind ON scenarios (kind, id);
 `;

@@ -143,6 +143,10 @@ function createStore(path: string, writer: WriterClient, reader: StoreReader, re
       due: (now, limit) => read(() => workflow.dueDeliveries(now, limit)),
       list: (options) => read(() => workflow.deliveries(options)),
     },
+    scenarios: {
+      get: (id) => read(() => workflow.scenario(id)),
+      list: (options) => read(() => workflow.scenarios(options)),
+    },
     commit: (ops) => (closed ? Promise.reject(new Error('the store is closed')) : writer.commit(ops)),
     flush: () => writer.flush(),
     close: () => shut('close'),

@@ -1,4 +1,6 @@
-import { DEPARTMENT_IDS, buildDemoCity, createSimulator } from '../../demo/index.js';
+import { DEPARTMENT_IDS, WATER_DEMAND_PATTERN, buildDemoCity, createSimulator } from '../../demo/index.js';
+import { ASSESS_SETTING } from '../../scenarios/index.js';
+import type { AssessSettings } from '../../scenarios/index.js';
 import type { Incident } from '../../demo/index.js';
 import { ConfigError, configHelp, loadConfig } from '../config.js';
 import { banner } from '../banner.js';
@@ -53,6 +55,8 @@ export async function startDemo(platform: Platform, seed = 1, incidents = true):
   for (const s of sensors) registry.put(s);
   const people = await seedDemoPeople(store, platform.workflow.audit, city.departments, DEPARTMENT_IDS.monitoring, clock.now());
   await store.settings.set('demo.basemap', city.basemap);
+  // The water model needs the city's clock and demand pattern for assessments by hour of day.
+  await store.settings.set<AssessSettings>(ASSESS_SETTING, { utcOffsetHours: city.utcOffsetHours, waterPatterns: { DIURNAL: WATER_DEMAND_PATTERN } });
 
   const start = clock.now();
   const sim = createSimulator({ city, seed, start, incidents: incidents ? {} : false });

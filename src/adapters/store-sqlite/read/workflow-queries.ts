@@ -1,5 +1,5 @@
 import type { AuditEvent, Case, Department, StoredToken, StoredUser } from '../../../domain/index.js';
-import type { CaseQuery, DeliveryState, ListOptions, Page, WebhookDelivery } from '../../../ports/index.js';
+import type { CaseQuery, DeliveryState, ListOptions, Page, StoredScenario, WebhookDelivery } from '../../../ports/index.js';
 import { cursorAfter, idFromCursor } from '../../../ports/index.js';
 import type { StoreReader } from './reader.js';
 
@@ -104,5 +104,14 @@ export class WorkflowQueries {
     if (options.state) { where.push('state = ?'); params.push(options.state); }
     if (options.department) { where.push('department = ?'); params.push(options.department); }
     return this.page('deliveries', 'id', true, where, params, options) as unknown as Page<WebhookDelivery>;
+  }
+
+  scenario(id: string): StoredScenario | undefined {
+    return this.one('SELECT doc FROM scenarios WHERE id = ?', id);
+  }
+
+  scenarios(options: ListOptions & { kind?: string }): Page<StoredScenario> {
+    const where = options.kind ? ['kind = ?'] : [];
+    return this.page('scenarios', 'id', true, where, options.kind ? [options.kind] : [], options) as unknown as Page<StoredScenario>;
   }
 }

@@ -20,6 +20,7 @@ export class WorkflowWriter {
       caseVersion: db.prepare('SELECT version FROM cases WHERE id = ?').pluck(),
       audit: db.prepare('INSERT INTO audit (seq, at, subject_type, subject_id, hash, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING'),
       delivery: db.prepare('INSERT INTO deliveries (id, department, state, next_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, next_at = excluded.next_at, doc = excluded.doc'),
+      scenario: db.prepare('INSERT INTO scenarios (id, kind, created_at, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, doc = excluded.doc'),
       setting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
   }
@@ -72,6 +73,9 @@ export class WorkflowWriter {
       }
       case 'setting.put':
         s.setting!.run(op.key, JSON.stringify(op.value));
+        return;
+      case 'scenario.put':
+        s.scenario!.run(op.scenario.id, op.scenario.kind, op.scenario.createdAt, JSON.stringify(op.scenario));
         return;
     }
   }
