@@ -79,12 +79,17 @@ export interface IncidentSchedule {
   stormRain(ts: number): number;
 }
 
+/**
+ * Long enough for detection tuned to real physics to confirm each one (a burst is confirmed after
+ * 8 minutes of lower pressure, a surcharge after 10 minutes above 0.9), short enough that a kind
+ * is over before it comes round again (every 5 × 180 s).
+ */
 const DURATION_MS: Record<IncidentKind, number> = {
-  'gas-leak': 6 * 60_000,
-  'water-burst': 5 * 60_000,
-  rainstorm: 8 * 60_000,
+  'gas-leak': 10 * 60_000,
+  'water-burst': 12 * 60_000,
+  rainstorm: 14 * 60_000,
   'bridge-overload': 3 * 60_000,
-  'sensor-fault': 5 * 60_000,
+  'sensor-fault': 10 * 60_000,
 };
 const LONGEST_MS = Math.max(...Object.values(DURATION_MS));
 
@@ -99,7 +104,7 @@ export interface ScheduleInput {
 
 export function createIncidentSchedule(input: ScheduleInput): IncidentSchedule {
   const first = input.start + (input.options?.firstAfterMs ?? 60_000);
-  const every = Math.max(10_000, input.options?.everyMs ?? 120_000);
+  const every = Math.max(10_000, input.options?.everyMs ?? 180_000);
   const builder = new IncidentBuilder(input);
   const cache = new Map<number, ScheduledIncident>();
   const at = (index: number): ScheduledIncident => {

@@ -17,7 +17,7 @@ beforeAll(() => {
   city = buildDemoCity(1);
   sensorById = new Map(city.sensors.map((s) => [s.id, s]));
   sim = createSimulator({ city, start: START });
-  firstQuarter = sim.readingsBetween(START, START + 15 * MINUTE);
+  firstQuarter = sim.readingsBetween(START, START + 25 * MINUTE);
 });
 
 function readingsOf(readings: readonly Reading[], sensor: string, from: number, to: number): Reading[] {
@@ -74,8 +74,8 @@ describe('createSimulator', () => {
     expect(live.tick(last)).toEqual([]);
   });
 
-  it('schedules every kind of incident in the first ten minutes, the first within two', () => {
-    const incidents = sim.incidents(START + 10 * MINUTE);
+  it('schedules every kind of incident in the first fifteen minutes, the first within two', () => {
+    const incidents = sim.incidents(START + 15 * MINUTE);
     expect(incidents[0]!.start - START).toBeLessThanOrEqual(2 * MINUTE);
     expect(new Set(incidents.map((i) => i.kind))).toEqual(new Set(INCIDENT_KINDS));
     const day = sim.incidents();
@@ -130,11 +130,11 @@ describe('createSimulator', () => {
 
   it('keeps later cycles on other assets, still crossing the thresholds', () => {
     const from = START + 60 * MINUTE;
-    const readings = sim.readingsBetween(from, from + 15 * MINUTE);
-    const later = sim.incidents(from + 15 * MINUTE).filter((i) => i.start >= from && i.end <= from + 15 * MINUTE);
+    const readings = sim.readingsBetween(from, from + 30 * MINUTE);
+    const later = sim.incidents(from + 30 * MINUTE).filter((i) => i.start >= from && i.end <= from + 30 * MINUTE);
     expect(later.length).toBeGreaterThanOrEqual(4);
     for (const i of later) for (const e of i.expectations) expect(expectationMet(sim, readings, i, e), `${i.id} ${e.sensor} ${e.check}`).toBe(true);
-    const leaks = sim.incidents(from + 15 * MINUTE).filter((i) => i.kind === 'gas-leak');
+    const leaks = sim.incidents(from + 30 * MINUTE).filter((i) => i.kind === 'gas-leak');
     expect(new Set(leaks.map((i) => i.assets[0])).size).toBeGreaterThan(1);
   });
 
