@@ -38,6 +38,19 @@ describe('grouping alarms into cases', () => {
     expect(c.assets).toEqual(['N1', 'N3', 'N5']);
   });
 
+  it('gathers an asset beside a pipe (nearPipe) and a close neighbour no network links', async () => {
+    const well = (id: string, lon: number, props: Record<string, unknown> = {}): Asset =>
+      ({ id, kind: 'manhole', domain: 'gas', geometry: { type: 'Point', coordinates: [117 + lon, 31.9] }, properties: props });
+    // Far from N2 on the map, but beside pipe P1, which ends at N2: 2 hops.
+    await h.store.assets.upsert([well('W1', 0.3, { nearPipe: 'P1' }), well('W2', 0.6), well('W3', 0.6004), well('W4', 0.61)]);
+    const first = await g.onAlarm(alarm('a1', 'N2'));
+    expect((await g.onAlarm(alarm('a2', 'W1')))?.case?.id).toBe(first!.case!.id);
+    const lone = await g.onAlarm(alarm('a3', 'W2'));
+    expect(lone?.type).toBe('opened');
+    expect((await g.onAlarm(alarm('a4', 'W3')))?.case?.id).toBe(lone!.case!.id); // about 38 m away
+    expect((await g.onAlarm(alarm('a5', 'W4')))?.type).toBe('opened'); // about 950 m away
+  });
+
   it('opens a new case when the old one went quiet longer than the window', async () => {
     const first = await g.onAlarm(alarm('a1', 'N1', { clearedAt: undefined }));
     await g.onAlarm(alarm('a1', 'N1', { clearedAt: T0 + MIN }));

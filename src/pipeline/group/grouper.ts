@@ -19,6 +19,8 @@ export interface GrouperOptions {
   readonly windowMs?: number;
   /** Network hops within which alarms on connected assets join one case (default 4: two pipes away). */
   readonly maxHops?: number;
+  /** Alarms on assets of the same domain within this distance join one case too (m, default 150). */
+  readonly radiusM?: number;
   /** How long a domain's network graph is reused before it is rebuilt from the registry (ms, default 5 min). */
   readonly graphTtlMs?: number;
   /**
@@ -103,10 +105,19 @@ export class Grouper {
     const windowMs = this.o.windowMs ?? 30 * 60_000;
     const recent = active.filter((c) => c.class === alarm.class && lastActivity(c) >= alarm.raisedAt - windowMs);
     const same = recent.filter((c) => c.assets.includes(alarm.asset));
-    if (same.length || alarm.class === 'device' || !NETWORK_DOMAINS.includes(domain)) return worstFirst(same)[0];
-    const graph = await this.graph(domain);
-    const maxHops = this.o.maxHops ?? 4;
-    const near = recent.filter((c) => graph.distance(alarm.asset, new Set(c.assets), maxHops) !== undefined);
+    if (same.length || alarm.class === 'device') return worstFirst(same)[0];
+    if (NETWORK_DOMAINS.includes(domain)) {
+      const graph = await this.graph(domain);
+      const maxHops = this.o.maxHops ?? 4;
+      const connected = recent.filter((c) => graph.distance(alarm.asset, new Set(c.assets), maxHops) !== undefined);
+      if (connected.length) return worstFirst(connected)[0];
+    }
+    // One situation seen by neighbouring sensors that no network links (two manholes over one leak).
+    const here = await this.o.store.assets.get(alarm.asset);
+    const p = here && representativePoint(here);
+    if (!p) return undefined;
+    const radius = this.o.radiusM ?? 150;
+    const near = recent.filter((c) => c.location !== undefined && metresBetween(p, c.location) <= radius);
     return worstFirst(near)[0];
   }
 
@@ -124,6 +135,14 @@ export class Grouper {
     this.graphs.set(domain, { graph, builtAt: this.o.now() });
     return graph;
   }
+}
+
+/** Equirectangular distance: exact enough at the scale of a street. */
+function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const x = (b[0] - a[0]) * rad * Math.cos(((a[1] + b[1]) / 2) * rad);
+  const y = (b[1] - a[1]) * rad;
+  return Math.hypot(x, y) * 6_371_000;
 }
 
 function lastActivity(c: Case): number {

@@ -5,15 +5,17 @@ export const NETWORK_DOMAINS: readonly Domain[] = ['gas', 'water', 'drainage', '
 
 /**
  * A network's connectivity: every asset is a vertex, and a pipe is joined to the nodes it runs
- * between. So two manholes on one pipe are 2 hops apart, on two consecutive pipes 4.
+ * between. So two manholes on one pipe are 2 hops apart, on two consecutive pipes 4. An asset
+ * beside a pipe (`properties.pipe` or `nearPipe`, e.g. a valve well or an adjacent underground
+ * space watched for gas) is one hop from that pipe.
  */
 export class NetworkGraph {
   private readonly adjacent = new Map<string, string[]>();
 
   constructor(assets: Iterable<Asset>) {
     for (const a of assets) {
-      const { from, to } = a.properties as { from?: unknown; to?: unknown };
-      for (const node of [from, to]) if (typeof node === 'string' && node !== '') this.link(a.id, node);
+      const { from, to, pipe, nearPipe } = a.properties as Record<string, unknown>;
+      for (const node of [from, to, pipe, nearPipe]) if (typeof node === 'string' && node !== '') this.link(a.id, node);
     }
   }
 
