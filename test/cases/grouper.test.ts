@@ -51,6 +51,19 @@ describe('grouping alarms into cases', () => {
     expect((await g.onAlarm(alarm('a5', 'W4')))?.type).toBe('opened'); // about 950 m away
   });
 
+  it('gathers the rain gauges of one storm into one environment case, wherever they stand', async () => {
+    const gauge = (id: string, lon: number, domain: Asset['domain']): Asset =>
+      ({ id, kind: 'meter', domain, geometry: { type: 'Point', coordinates: [117 + lon, 31.95] }, properties: {} });
+    await h.store.assets.upsert([gauge('G1', 0, 'environment'), gauge('G2', 0.05, 'drainage')]);
+    await h.store.sensors.upsert([
+      { id: 'S-G1', asset: 'G1', domain: 'environment', quantity: 'rainfall', unit: 'mm/h', intervalS: 60, state: 'active', properties: {} },
+      { id: 'S-G2', asset: 'G2', domain: 'drainage', quantity: 'rainfall', unit: 'mm/h', intervalS: 60, state: 'active', properties: {} },
+    ]);
+    const first = await g.onAlarm(alarm('r1', 'G1', { sensor: 'S-G1' }));
+    expect(first?.case?.domain).toBe('environment');
+    expect((await g.onAlarm(alarm('r2', 'G2', { sensor: 'S-G2' })))?.case?.id).toBe(first!.case!.id);
+  });
+
   it('opens a new case when the old one went quiet longer than the window', async () => {
     const first = await g.onAlarm(alarm('a1', 'N1', { clearedAt: undefined }));
     await g.onAlarm(alarm('a1', 'N1', { clearedAt: T0 + MIN }));

@@ -82,11 +82,13 @@ export class Grouper {
   }
 
   private async locate(alarm: GroupableAlarm): Promise<{ asset: Asset; domain: Domain } | undefined> {
-    let assetId = alarm.asset;
-    if (!assetId) assetId = (await this.o.store.sensors.get(alarm.sensor))?.asset;
+    const sensor = await this.o.store.sensors.get(alarm.sensor);
+    const assetId = alarm.asset ?? sensor?.asset;
     if (!assetId) return undefined;
     const asset = await this.o.store.assets.get(assetId);
     if (!asset) return undefined;
+    // Weather is area-wide: every rain gauge of one storm feeds one environment case.
+    if (sensor && AREA_WIDE.has(sensor.quantity)) return { asset, domain: 'environment' };
     return { asset, domain: alarm.domain ?? asset.domain };
   }
 
@@ -106,6 +108,7 @@ export class Grouper {
     const recent = active.filter((c) => c.class === alarm.class && lastActivity(c) >= alarm.raisedAt - windowMs);
     const same = recent.filter((c) => c.assets.includes(alarm.asset));
     if (same.length || alarm.class === 'device') return worstFirst(same)[0];
+    if (domain === 'environment') return worstFirst(recent)[0];
     if (NETWORK_DOMAINS.includes(domain)) {
       const graph = await this.graph(domain);
       const maxHops = this.o.maxHops ?? 4;
@@ -136,6 +139,9 @@ export class Grouper {
     return graph;
   }
 }
+
+/** Quantities that describe the weather over a whole area rather than the state of one asset. */
+const AREA_WIDE: ReadonlySet<string> = new Set(['rainfall']);
 
 /** Equirectangular distance: exact enough at the scale of a street. */
 function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
