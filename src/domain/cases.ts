@@ -70,6 +70,8 @@ export interface CaseAlarm {
   readonly level: Level;
   readonly class: AlarmClass;
   readonly message: string;
+  /** The rule kind that raised it (`threshold`, `pressure-drop`, …), when known. */
+  readonly kind?: string;
   readonly raisedAt: number;
   readonly clearedAt?: number;
   /** Raised inside a maintenance window: kept on record, opens nothing. */

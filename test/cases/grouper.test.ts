@@ -64,6 +64,12 @@ describe('grouping alarms into cases', () => {
     expect((await g.onAlarm(alarm('r2', 'G2', { sensor: 'S-G2' })))?.case?.id).toBe(first!.case!.id);
   });
 
+  it('gathers pressure drops all over one network (a burst) into one case', async () => {
+    const first = await g.onAlarm(alarm('p1', 'N1', { kind: 'pressure-drop' }));
+    expect((await g.onAlarm(alarm('p2', 'FAR', { kind: 'pressure-drop' })))?.case?.id).toBe(first!.case!.id);
+    expect((await g.onAlarm(alarm('t1', 'FAR', { kind: 'threshold', raisedAt: T0 + 1 })))?.case?.id).toBe(first!.case!.id); // same asset now
+  });
+
   it('opens a new case when the old one went quiet longer than the window', async () => {
     const first = await g.onAlarm(alarm('a1', 'N1', { clearedAt: undefined }));
     await g.onAlarm(alarm('a1', 'N1', { clearedAt: T0 + MIN }));

@@ -7,6 +7,7 @@ import { NETWORK_DOMAINS, NetworkGraph } from './network.js';
 
 /** What grouping needs of an alarm; `asset` and `domain` are looked up from the sensor when missing. */
 export type GroupableAlarm = Pick<Alarm, 'id' | 'sensor' | 'level' | 'class' | 'raisedAt' | 'message'> & {
+  readonly kind?: string;
   readonly clearedAt?: number;
   readonly asset?: string;
   readonly domain?: Domain;
@@ -54,7 +55,7 @@ export class Grouper {
     if (!where) return undefined;
     const alarm: CaseAlarm = {
       id: input.id, sensor: input.sensor, asset: where.asset.id, level: input.level, class: input.class, message: input.message,
-      raisedAt: input.raisedAt, ...(input.clearedAt !== undefined ? { clearedAt: input.clearedAt } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}), raisedAt: input.raisedAt, ...(input.clearedAt !== undefined ? { clearedAt: input.clearedAt } : {}),
     };
     const active = await this.activeCases(where.domain);
     const holding = active.find((c) => c.alarms.some((a) => a.id === alarm.id));
@@ -110,6 +111,11 @@ export class Grouper {
     if (same.length || alarm.class === 'device') return worstFirst(same)[0];
     if (domain === 'environment') return worstFirst(recent)[0];
     if (NETWORK_DOMAINS.includes(domain)) {
+      // A burst lowers pressure across its whole zone: every such drop in the window is one situation.
+      if (alarm.kind !== undefined && NETWORK_WIDE_KINDS.has(alarm.kind)) {
+        const sameKind = recent.filter((c) => c.alarms.some((a) => a.kind === alarm.kind));
+        if (sameKind.length) return worstFirst(sameKind)[0];
+      }
       const graph = await this.graph(domain);
       const maxHops = this.o.maxHops ?? 4;
       const connected = recent.filter((c) => graph.distance(alarm.asset, new Set(c.assets), maxHops) !== undefined);
@@ -139,6 +145,9 @@ export class Grouper {
     return graph;
   }
 }
+
+/** Alarm kinds whose cause shows on sensors all over a connected network, not only nearby. */
+const NETWORK_WIDE_KINDS: ReadonlySet<string> = new Set(['pressure-drop']);
 
 /** Quantities that describe the weather over a whole area rather than the state of one asset. */
 const AREA_WIDE: ReadonlySet<string> = new Set(['rainfall']);
