@@ -6,6 +6,7 @@ import type { TokenAuth } from './auth.js';
 import type { AuditLog } from '../cases/audit-log.js';
 import type { CaseService } from '../cases/service.js';
 import type { AlarmBook } from '../pipeline/alarms/book.js';
+import type { DetectionEngine } from '../pipeline/detect/engine.js';
 import type { RiskService } from './risk-service.js';
 import type { CityModels, ScenarioService } from '../scenarios/index.js';
 
@@ -23,6 +24,8 @@ export interface ApiContext {
   /** CAP `sender` (e.g. lifeline@host). */
   readonly capSender: string;
   readonly alarms: AlarmBook;
+  /** The live detection engine: rule changes apply to it at once. */
+  readonly engine: DetectionEngine;
   /** The city's network models (water, drainage, dependencies), built once from the assets. */
   readonly models: CityModels;
   readonly scenarios: ScenarioService;

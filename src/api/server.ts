@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { NDJSON_TYPES, readingRoutes } from './routes/readings.js';
+import { ruleRoutes } from './routes/rules.js';
 import { sensorRoutes } from './routes/sensors.js';
 import { settingsRoutes } from './routes/settings.js';
 import { auditRoutes } from './routes/audit.js';
@@ -95,6 +96,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     readingRoutes(api, ctx);
     alarmRoutes(api, ctx);
     settingsRoutes(api, ctx);
+    ruleRoutes(api, ctx);
     eventRoutes(api, ctx);
     departmentRoutes(api, ctx);
     userRoutes(api, ctx);

@@ -14,6 +14,8 @@ import { RegistrationService } from '../pipeline/registration/service.js';
 import { AlarmBook } from '../pipeline/alarms/book.js';
 import { DetectionStage } from '../pipeline/alarms/stage.js';
 import { createDetectionEngine } from '../pipeline/detect/engine.js';
+import type { Rule } from '../pipeline/detect/rules/types.js';
+import { RULES_KEY } from '../api/routes/rules.js';
 import { TokenAuth, newToken } from '../api/auth.js';
 import { buildServer } from '../api/server.js';
 import { RiskService } from '../api/risk-service.js';
@@ -97,7 +99,8 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const workflow = await startWorkflow(store, bus, clock, log);
   const assessment = startAssessment({ store, models, bus, clock, cases: workflow.cases, log });
   const alarms = new AlarmBook();
-  const engine = createDetectionEngine({ now: () => clock.now() });
+  const rules = (await store.settings.get<Rule[]>(RULES_KEY)) ?? [];
+  const engine = createDetectionEngine({ now: () => clock.now(), rules });
   const detection = new DetectionStage({
     bus, clock, registry, engine, book: alarms,
     onAlarm: (event) => workflow.onAlarmEvent(event, (id) => {
@@ -114,7 +117,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const mqtt = () => ingress?.status() ?? mqttOff;
 
   const app = await buildServer({
-    store, bus, clock, registry, ingest, registration, auth, alarms, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
+    store, bus, clock, registry, ingest, registration, auth, alarms, engine, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
     cases: workflow.cases, audit: workflow.audit, models, scenarios: assessment.scenarios, capSender: `lifeline@${config.host}`, risk,
   }, { logger: false });
   const address = await app.listen({ host: config.host, port: config.port });
