@@ -65,3 +65,28 @@ export async function canvasColours(page: Page): Promise<number> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
+
+/**
+ * The share of the map canvas in warm colours (the red, orange and yellow of risk zones laid over
+ * the dark basemap), decoded from a real screenshot like `canvasColours`.
+ */
+export async function warmShare(page: Page): Promise<number> {
+  const png = await page.locator('canvas.maplibregl-canvas').first().screenshot();
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let warm = 0, all = 0;
+    for (let i = 0; i < data.length; i += 4 * 5) {
+      all++;
+      const r = data[i], g = data[i + 1], b = data[i + 2];
+      if (r > 100 && g > 50 && b < 90 && r - b > 50) warm++;
+    }
+    return warm / all;
+  })()`);
+}

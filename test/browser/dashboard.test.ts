@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../helpers/platform.js';
-import { SCREENSHOTS, canvasColours, ensureWebBuild, launchChromium, login, mapIdle, shot } from './browser.js';
+import { SCREENSHOTS, canvasColours, ensureWebBuild, launchChromium, login, mapIdle, shot, warmShare } from './browser.js';
 import { startDemoPlatform, type DemoPlatform } from './demo-platform.js';
 import { HANDLER, OPERATOR, seedPeople } from './people.js';
 
@@ -130,5 +130,83 @@ describe('dashboard in a real browser', () => {
     await page.goto(`${t.url}/#/assets/D-OF-03`);
     await page.waitForSelector('.detail h2');
     await shot(page, 'asset-en-1366');
+  }, 40_000);
+
+  it('draws the four-colour risk map and runs a water-burst scenario from its page', async () => {
+    // A fresh context (own session and language), so this does not depend on the tests above.
+    const p = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    try {
+      await login(p, `${t.url}/#/risk`, 'admin', TEST_PASSWORD);
+      expect(await p.textContent('.topbar nav')).toContain('风险一张图');
+      await mapIdle(p);
+      await p.waitForFunction(() => {
+        const w = globalThis as unknown as { __lifeline: { map: { queryRenderedFeatures(o: object): unknown[] } } };
+        return w.__lifeline.map.queryRenderedFeatures({ layers: ['risk-fill'] }).length > 0;
+      }, undefined, { timeout: 10_000 });
+      await p.waitForSelector('[data-testid="renewal-row"]');
+      await mapIdle(p);
+      // Zones colour the city: warm pixels are many with the zones and few without them.
+      const withZones = await warmShare(p);
+      await shot(p, 'risk-1920');
+      await p.evaluate(() => (globalThis as unknown as { __lifeline: { map: { setLayoutProperty(l: string, k: string, v: string): void } } }).__lifeline.map.setLayoutProperty('risk-fill', 'visibility', 'none'));
+      await mapIdle(p);
+      const without = await warmShare(p);
+      await p.evaluate(() => (globalThis as unknown as { __lifeline: { map: { setLayoutProperty(l: string, k: string, v: string): void } } }).__lifeline.map.setLayoutProperty('risk-fill', 'visibility', 'visible'));
+      expect(withZones).toBeGreaterThan(0.1);
+      expect(withZones).toBeGreaterThan(without * 3);
+      // A renewal row opens that pipe's factors.
+      await p.locator('[data-testid="renewal-row"]').first().click();
+      await p.waitForSelector('[data-testid="risk-factors"] tbody tr');
+      expect(await p.locator('[data-testid="asset-risk"] .badge').count()).toBeGreaterThan(0);
+      await shot(p, 'risk-asset-1920');
+
+      // Scenario: centre the map on a water pipe, click it, run, see the result on the map and in the list.
+      const pipe = 'W-P-0194';
+      const res = await t.api(`/assets/${pipe}`);
+      const [a, b] = ((await res.json()) as { geometry: { coordinates: [number, number][] } }).geometry.coordinates as [[number, number], [number, number]];
+      // A saved rainstorm to compare with.
+      const rain = await t.api('/scenarios', { method: 'POST', json: { kind: 'rainstorm', name: '50年一遇暴雨', params: { returnPeriodYears: 50, durationMin: 120 } } });
+      expect(rain.status).toBe(201);
+      // Read the (large) answer: an unread body keeps the connection busy and the server's close waits for it.
+      await rain.arrayBuffer();
+      await p.goto(`${t.url}/#/scenarios`);
+      await mapIdle(p);
+      await p.evaluate((c) => (globalThis as unknown as { __lifeline: { map: { jumpTo(o: object): void } } }).__lifeline.map.jumpTo({ center: c, zoom: 17 }), [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+      await mapIdle(p);
+      const box = (await p.locator('canvas.maplibregl-canvas').boundingBox())!;
+      await p.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => p.textContent('[data-testid="scn-pick"]')).toContain(pipe);
+      await p.click('[data-testid="scn-run"]');
+      await p.waitForSelector('[data-testid="scn-result"]', { timeout: 15_000 });
+      expect(Number((await p.textContent('[data-testid="scn-assets"]'))!.replace(/\D/g, ''))).toBeGreaterThan(0);
+      await p.waitForFunction(() => {
+        const w = globalThis as unknown as { __lifeline: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[] } } };
+        return !!w.__lifeline.map.getLayer('scn-burst-point') && w.__lifeline.map.queryRenderedFeatures({ layers: ['scn-burst-point', 'scn-segment-line'] }).length > 0;
+      }, undefined, { timeout: 10_000 });
+      expect(await p.locator('.scn-actions li').count()).toBeGreaterThan(0);
+      await mapIdle(p);
+      await shot(p, 'scenario-1920');
+      // Saved server side: listed, and two can be compared.
+      const saved = await (await t.api('/scenarios')).json() as { items: { id: string; kind: string }[] };
+      expect(saved.items.map((s) => s.kind).sort()).toEqual(['rainstorm', 'water-burst']);
+
+      // English, the smaller screen.
+      await p.getByTestId('lang-toggle').click();
+      await p.setViewportSize({ width: 1366, height: 768 });
+      await expect.poll(() => p.textContent('.topbar nav')).toContain('Scenarios');
+      await p.click('[data-testid="tab-saved"]');
+      const picks = p.locator('[data-testid="scn-item"] [data-testid="scn-compare"]');
+      await expect.poll(() => picks.count()).toBe(2);
+      await picks.nth(0).check();
+      await picks.nth(1).check();
+      await p.waitForSelector('[data-testid="scn-compare-table"]');
+      await shot(p, 'scenario-compare-en-1366');
+      await p.goto(`${t.url}/#/risk`);
+      await mapIdle(p);
+      await p.waitForSelector('[data-testid="renewal-row"]');
+      await shot(p, 'risk-en-1366');
+    } finally {
+      await p.close();
+    }
   }, 40_000);
 });

@@ -13,8 +13,8 @@ export const ASSET_LAYERS = ['assets-facilities', 'assets-stations', 'assets-bri
 export interface BaseMapProps {
   /** Called once the basemap and the assets are on the map: the page adds its own sources and layers. */
   onReady(map: MapLibre): void;
-  /** A click, with the topmost asset under it (within a few pixels) if any. */
-  onClick?(e: MapMouseEvent, asset: MapGeoJSONFeature | undefined, map: MapLibre): void;
+  /** A click, with the assets under it (within a few pixels), topmost first. */
+  onClick?(e: MapMouseEvent, assets: MapGeoJSONFeature[], map: MapLibre): void;
   /** Layers whose features the page explains on hover (instead of the asset tooltip). */
   hoverText?(f: MapGeoJSONFeature): { title: string; lines: string[] } | null;
   hoverLayers?: string[];
@@ -55,11 +55,12 @@ export function BaseMap({ onReady, onClick, hoverText, hoverLayers = [], assetGr
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     mapRef.current = map;
     map.on('load', () => setStyleReady(true));
-    const assetUnder = (e: MapMouseEvent) => {
+    const assetsUnder = (e: MapMouseEvent) => {
       const layers = ASSET_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
       const box: [[number, number], [number, number]] = [[e.point.x - 4, e.point.y - 4], [e.point.x + 4, e.point.y + 4]];
-      return layers.length ? map.queryRenderedFeatures(box, { layers })[0] : undefined;
+      return layers.length ? map.queryRenderedFeatures(box, { layers }) : [];
     };
+    const assetUnder = (e: MapMouseEvent) => assetsUnder(e)[0];
     map.on('mousemove', (e) => {
       const own = handlers.current.hoverLayers.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
       const asset = assetUnder(e);
@@ -70,7 +71,7 @@ export function BaseMap({ onReady, onClick, hoverText, hoverLayers = [], assetGr
       setCustom(text ? { x: e.point.x, y: e.point.y, ...text } : null);
     });
     map.on('mouseout', () => { setHover(null); setCustom(null); });
-    map.on('click', (e) => handlers.current.onClick?.(e, assetUnder(e), map));
+    map.on('click', (e) => handlers.current.onClick?.(e, assetsUnder(e), map));
     return () => {
       map.remove(); mapRef.current = null; setStyleReady(false);
       delete (window as unknown as { __lifeline?: unknown }).__lifeline;

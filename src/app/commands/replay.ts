@@ -5,6 +5,7 @@ import { isDomain, isQuantity } from '../../domain/index.js';
 import type { Domain, Quantity } from '../../domain/index.js';
 import { createDetectionEngine } from '../../pipeline/detect/engine.js';
 import type { Rule } from '../../pipeline/detect/rules/types.js';
+import { ruleProblem } from '../../pipeline/detect/rules/validate.js';
 import type { SensorMonitor } from '../../pipeline/detect/sensor-monitor.js';
 import { latin1, parseDecimal, parseTimestamp, readingColumns, splitCsvLine, writeScore } from '../../share/csv.js';
 import type { ReadingColumns } from '../../share/csv.js';
@@ -55,6 +56,10 @@ export async function run(argv: string[]): Promise<number> {
       const parsed = JSON.parse(readFileSync(args.rules, 'utf8')) as unknown;
       rules = (Array.isArray(parsed) ? parsed : (parsed as { rules?: unknown }).rules) as Rule[];
       if (!Array.isArray(rules)) throw new Error('expected a JSON array of rules (or {"rules": [...]})');
+      for (const [i, rule] of rules.entries()) {
+        const problem = ruleProblem(rule);
+        if (problem) throw new Error(`rule [${i}]: ${problem}`);
+      }
     } catch (e) {
       process.stderr.write(`lifeline replay: --rules ${args.rules}: ${(e as Error).message}\n`);
       return 2;
@@ -112,9 +117,6 @@ export function replayFile(o: ReplayOptions): ReplayStats {
   let columns: ReadingColumns | undefined;
   let rows = 0, badRows = 0, read = 0;
   let single: SensorMonitor | undefined;
-  let lastSensorLen = 0;
-  let lastSensor: SensorMonitor | undefined;
-  const lastSensorBytes = Buffer.alloc(256);
 
   const flush = (): void => { if (outPos > 0) { writeSync(outFd, out, 0, outPos); outPos = 0; } };
 
@@ -169,17 +171,21 @@ export function replayFile(o: ReplayOptions): ReplayStats {
     out[outPos++] = 10;
   };
 
-  // The sensor of a row: the previous row's monitor when the id bytes are the same (no string built).
+  // The sensor of a row, found by a hash of its id bytes (no string built per row): FNV-1a, with
+  // the bytes kept to rule out collisions; the id string is made once per sensor.
+  const byHash = new Map<number, { bytes: Buffer; monitor: SensorMonitor }[]>();
   const sensorAt = (fs: number, fe: number): SensorMonitor | undefined => {
     while (fs < fe && buf[fs] === 32) fs++;
     while (fe > fs && buf[fe - 1] === 32) fe--;
     if (fe === fs) return undefined;
-    const len = fe - fs;
-    if (lastSensor && len === lastSensorLen && len <= lastSensorBytes.length && buf.compare(lastSensorBytes, 0, len, fs, fe) === 0) return lastSensor;
-    lastSensor = monitorFor(latin1(buf, fs, fe));
-    lastSensorLen = len;
-    if (len <= lastSensorBytes.length) buf.copy(lastSensorBytes, 0, fs, fe);
-    return lastSensor;
+    let h = 0x811c9dc5;
+    for (let i = fs; i < fe; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    let bucket = byHash.get(h);
+    if (bucket) for (const e of bucket) if (e.bytes.length === fe - fs && buf.compare(e.bytes, 0, e.bytes.length, fs, fe) === 0) return e.monitor;
+    const entry = { bytes: Buffer.from(buf.subarray(fs, fe)), monitor: monitorFor(latin1(buf, fs, fe)) };
+    if (!bucket) byHash.set(h, bucket = []);
+    bucket.push(entry);
+    return entry.monitor;
   };
 
   try {

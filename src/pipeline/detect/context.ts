@@ -1,12 +1,14 @@
 import { float64s } from './arena.js';
 import { DayTypeProfile } from './detectors/day-type-profile.js';
 import type { SensorMeta } from './sensor-meta.js';
-import { DAY as DAY_MS } from './time-constants.js';
+import { DAY as DAY_MS, Smoother } from './time-constants.js';
 
 // Read once: an imported binding is a property read on every use when run from source (tsx).
 const DAY = DAY_MS;
 
 const FIRST_GAPS = 7;
+/** Shared by every sensor: it only caches e^(−Δt/τ) for the last Δt seen. */
+const CHANGE_SCALE = new Smoother(DAY);
 
 /**
  * Facts about the current reading shared by every monitor of one sensor, computed once per reading:
@@ -88,7 +90,7 @@ export class SensorContext {
       if (s !== s) this.diffScale = d;
       else {
         const n = this.count;
-        const a = n < 100 ? 1 / n : 1 - Math.exp(-this.gapMs / DAY);
+        const a = n < 100 ? 1 / n : CHANGE_SCALE.alpha(this.gapMs);
         this.diffScale = s + a * ((d < 4 * s + 1e-12 ? d : 4 * s + 1e-12) - s);
       }
     }

@@ -43,12 +43,12 @@ export function RenewalTable({ selected, onPick }: { selected: string | null; on
             {rows.map((r) => (
               <tr key={r.id} className={`clickable${selected === r.id ? ' selected' : ''}`} onClick={() => onPick(r.id)} data-testid="renewal-row">
                 <td>{r.rank}</td>
-                <td><div>{r.id}</div><div className="muted small">{label('domain', r.domain)}</div></td>
+                <td className="nowrap"><div>{r.id}</div><div className="muted small">{label('domain', r.domain)}</div></td>
                 <td>{r.material ?? '—'}</td>
                 <td>{r.diameterMm ?? '—'}</td>
                 <td>{r.ageYears ?? '—'}</td>
                 <td className="nowrap"><LevelBadge level={r.level} /> {formatNumber(r.risk, lang, 1)} → <LevelBadge level={r.levelAfter} /> {formatNumber(r.riskAfter, lang, 1)}</td>
-                <td className="nowrap">{t('risk.yuan10k', { n: formatNumber(r.costYuan / 10_000, lang, 1) })}</td>
+                <td className="nowrap">{t('risk.costValue', { wan: formatNumber(r.costYuan / 10_000, lang, 1), k: formatNumber(r.costYuan / 1000, lang, 0) })}</td>
                 <td>{formatNumber(r.reductionPer10kYuan, lang, 3)}</td>
                 <td className="small">{r.reasons.join('; ')}</td>
               </tr>

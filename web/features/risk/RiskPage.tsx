@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { api } from '../../api/client';
 import { useCity } from '../../api/city';
@@ -6,6 +6,7 @@ import type { RiskZoneProps } from '../../api/types';
 import { useAsync } from '../../api/use-async';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BaseMap } from '../../map/BaseMap';
+import { boundsOf } from '../../map/city-bounds';
 import { assetAnchor } from '../../map/sensor-layer';
 import { LEVEL_HEX } from '../../ui/colours';
 import { formatNumber, formatTime } from '../../ui/format';
@@ -26,12 +27,23 @@ export function RiskPage() {
   const [map, setMap] = useState<MapLibre | null>(null);
   const [sel, setSel] = useState<Selection>(null);
   const zones = useAsync(() => api.riskZones(by, res), [by, res]);
+  const framed = useRef(false);
 
   useEffect(() => {
     if (!map || !zones.data) return;
     // Ids into the properties: MapLibre keeps only numeric feature ids, and H3 cells are hex text.
     const features = zones.data.features.map((f) => ({ ...f, properties: { ...f.properties, zid: String(f.id) } }));
     (map.getSource('risk-zones') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features } as never);
+    // Districts share edges with zones of the same colour: draw their borders light so each stands apart.
+    const district = zones.data.kind === 'district';
+    map.setPaintProperty('risk-line', 'line-color', district ? '#e3ebf4' : levelColour);
+    map.setPaintProperty('risk-line', 'line-width', district ? 1.5 : 1);
+    // The first zones frame the map (cells reach past the districts' edge).
+    if (!framed.current) {
+      framed.current = true;
+      const b = boundsOf({ features: zones.data.features as never });
+      if (b) map.fitBounds(b, { padding: { top: 20, bottom: 20, left: 220, right: 20 }, animate: false });
+    }
   }, [map, zones.data]);
 
   const selectedId = sel?.type === 'zone' ? sel.zone.id : sel?.type === 'asset' ? sel.id : null;
@@ -55,6 +67,8 @@ export function RiskPage() {
     m.addLayer({ id: 'risk-fill', type: 'fill', source: 'risk-zones', paint: { 'fill-color': levelColour, 'fill-opacity': 0.5 } }, 'assets-buildings');
     m.addLayer({ id: 'risk-line', type: 'line', source: 'risk-zones', paint: { 'line-color': levelColour, 'line-width': 1, 'line-opacity': 0.9 } }, 'assets-buildings');
     m.addLayer({ id: 'risk-selected', type: 'line', source: 'risk-zones', filter: ['==', ['get', 'zid'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 } });
+    // Assets stay clickable over the zones but quieter than on the situation map.
+    m.setPaintProperty('assets-pipes', 'line-opacity', 0.5);
     m.addSource('risk-pick', { type: 'geojson', data: EMPTY });
     m.addLayer({ id: 'risk-pick-line', type: 'line', source: 'risk-pick', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 } });
     m.addLayer({ id: 'risk-pick-point', type: 'circle', source: 'risk-pick', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 } });
@@ -69,7 +83,8 @@ export function RiskPage() {
             const p = f.properties as Record<string, unknown>;
             return { title: String(p.name && p.name !== 'null' ? p.name : t('risk.cell')), lines: [`${t(`risk.level.${String(p.level)}` as MessageKey)} · R ${String(p.risk)}`, t('risk.assetsN', { n: String(p.assets) })] };
           }}
-          onClick={(e, asset, m) => {
+          onClick={(e, assets, m) => {
+            const asset = assets[0];
             if (asset) { setSel({ type: 'asset', id: String((asset.properties as Record<string, unknown>).id ?? asset.id) }); return; }
             const z = m.queryRenderedFeatures(e.point, { layers: ['risk-fill'] })[0];
             const feature = z && zones.data?.features.find((f) => String(f.id) === String((z.properties as Record<string, unknown>).zid));

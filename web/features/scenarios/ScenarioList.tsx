@@ -42,7 +42,7 @@ export function ScenarioCompare({ items }: { items: ScenarioSummary[] }) {
   return (
     <table className="table compare" data-testid="scn-compare-table">
       <caption>{t('scn.compareTitle')}</caption>
-      <thead><tr><th />{items.map((s) => <th key={s.id}>{s.name ?? s.id}</th>)}</tr></thead>
+      <thead><tr><th />{items.map((s) => <th key={s.id} title={s.id}>{s.name ?? t(`scn.kind.${s.kind}` as MessageKey)}</th>)}</tr></thead>
       <tbody>
         {row('scn.kindLabel', (s) => t(`scn.kind.${s.kind}` as MessageKey))}
         {row('scn.params', (s) => Object.entries(s.params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' '))}

@@ -41,16 +41,20 @@ export function ScenarioPage() {
     if (!map) return;
     drawScenario(map, result, hidden);
     const b = result && scenarioBounds(result);
-    if (b) map.fitBounds(b, { padding: 80, maxZoom: 16.5, duration: 600 });
+    if (b) map.fitBounds(b, { padding: 80, maxZoom: 16, duration: 600 });
     // Toggles change visibility only, not the drawing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [map, result]);
 
   const choose = (k: ScenarioKind) => { setKind(k); setPick(null); setHint(null); if (map) drawPick(map, null); };
 
-  const onClick = (e: { lngLat: { lng: number; lat: number } }, asset: { properties: unknown } | undefined, m: MapLibre) => {
-    const id = asset ? String((asset.properties as Record<string, unknown>).id) : null;
-    const a = id ? assetsById.get(id) : undefined;
+  const onClick = (e: { lngLat: { lng: number; lat: number } }, under: Array<{ properties: unknown }>, m: MapLibre) => {
+    const found = under.map((f) => assetsById.get(String((f.properties as Record<string, unknown>).id))).filter((x) => !!x);
+    // Pipes of several lifelines run side by side: prefer what this kind of scenario needs.
+    const a = kind === 'water-burst' ? found.find((x) => x.properties.domain === 'water' && x.properties.kind === 'pipe')
+      // A gas leak is on a gas asset, else at the point clicked (whatever else lies there).
+      : kind === 'gas-leak' ? found.find((x) => x.properties.domain === 'gas')
+        : found.find((x) => STATIONS.has(x.properties.kind)) ?? found[0];
     const nameOf = (x: typeof a) => String(x?.properties.name ?? x?.id ?? '');
     setHint(null);
     if (kind === 'rainstorm') return;
@@ -90,7 +94,22 @@ export function ScenarioPage() {
       .finally(() => setBusy(false));
   };
 
-  const open = (id: string) => { setError(null); api.scenario(id).then((s) => { setHidden(new Set()); setResult(s); setTab('build'); }, (e: Error) => setError(e.message)); };
+  const open = (id: string) => {
+    setError(null);
+    api.scenario(id).then((s) => {
+      // The form shows what was asked, so the run can be varied and run again.
+      setKind(s.kind); setHint(null);
+      const asset = typeof s.params.pipe === 'string' ? s.params.pipe : typeof s.params.asset === 'string' ? s.params.asset : undefined;
+      const point = Array.isArray(s.params.point) ? s.params.point as [number, number] : undefined;
+      const a = asset ? assetsById.get(asset) : undefined;
+      setPick(asset ? { asset, label: `${asset}${a?.properties.name ? ` · ${String(a.properties.name)}` : ''}` } : point ? { point, label: point.join(', ') } : null);
+      if (map) drawPick(map, a ? a as never : point ? { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } } : null);
+      if (typeof s.params.holeMm === 'number') setHoleMm(String(s.params.holeMm));
+      if (typeof s.params.returnPeriodYears === 'number') setReturnPeriod(String(s.params.returnPeriodYears));
+      if (typeof s.params.durationMin === 'number') setDuration(String(s.params.durationMin));
+      setHidden(new Set()); setResult(s); setTab('build');
+    }, (e: Error) => setError(e.message));
+  };
   const toggleLayer = (layer: string) => setHidden((h) => {
     const next = new Set(h);
     if (next.has(layer)) next.delete(layer); else next.add(layer);
@@ -103,7 +122,7 @@ export function ScenarioPage() {
     <div className="scenario-page" data-testid="scenario-page">
       <BaseMap onReady={(m) => { addPickLayers(m); setMap(m); }} onClick={onClick}
         assetGroups={['pipes', 'stations', 'facilities', 'bridges']}>
-        {needsPick && <div className="map-hint" data-testid="pick-hint">{hint ?? t(`scn.hint.${kind}` as MessageKey)}</div>}
+        {needsPick && (!pick || hint) && <div className="map-hint" data-testid="pick-hint">{hint ?? t(`scn.hint.${kind}` as MessageKey)}</div>}
       </BaseMap>
       <aside className="side-panel">
         <div className="tabs">

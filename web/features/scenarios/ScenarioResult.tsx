@@ -15,10 +15,9 @@ export function ScenarioResult({ scenario: s, hidden, onToggle, onClear }: { sce
     <section className="scn-result" data-testid="scn-result" data-scenario-id={s.id}>
       <div className="panel-head flat">
         <h2>{s.name ?? t(`scn.kind.${s.kind}` as MessageKey)}</h2>
-        <span className="muted small">{s.id} · {formatTime(s.createdAt, lang)}</span>
         <button type="button" className="ghost" onClick={onClear}>{t('common.close')}</button>
       </div>
-      <p className="ok small">{t('scn.savedAs', { id: s.id })}</p>
+      <p className="small"><span className="ok">{t('scn.savedAs', { id: s.id })}</span> <span className="muted">· {formatTime(s.createdAt, lang)} · {s.createdBy}</span></p>
       <p className="summary" data-testid="scn-summary">{s.summary}</p>
       <div className="stats small-stats scn-figures">
         <div><b data-testid="scn-assets">{formatNumber(s.affected.assets.length, lang)}</b><span>{t('scn.affectedAssets')}</span></div>

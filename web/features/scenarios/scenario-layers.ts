@@ -11,6 +11,8 @@ export const SCENARIO_LAYER_HEX: Record<string, string> = {
 export const FALLBACK_HEX = '#e3ebf4';
 /** Big context polygons (the storm's extent) are outlined, not filled over the city. */
 const OUTLINE_ONLY = new Set(['storm']);
+/** Layers that say where, not what failed: drawn thinner. */
+const CONTEXT = new Set(['roads', 'links']);
 
 let drawn: string[] = [];
 
@@ -31,7 +33,7 @@ export function drawScenario(map: MapLibre, scenario: Scenario | null, hidden: S
     map.addLayer({ id: `${source}-fill`, type: 'fill', source, filter: ['==', ['geometry-type'], 'Polygon'], layout: { visibility },
       paint: { 'fill-color': colour, 'fill-opacity': OUTLINE_ONLY.has(name) ? 0.04 : 0.3 } });
     map.addLayer({ id: `${source}-line`, type: 'line', source, filter: ['!=', ['geometry-type'], 'Point'], layout: { visibility, 'line-cap': 'round' },
-      paint: { 'line-color': colour, 'line-width': ['match', ['geometry-type'], 'LineString', 4, 1.5], 'line-opacity': 0.95,
+      paint: { 'line-color': colour, 'line-width': ['match', ['geometry-type'], 'LineString', CONTEXT.has(name) ? 2 : 4, 1.5], 'line-opacity': CONTEXT.has(name) ? 0.6 : 0.95,
         ...(OUTLINE_ONLY.has(name) ? { 'line-dasharray': [3, 2] } : {}) } });
     map.addLayer({ id: `${source}-point`, type: 'circle', source, filter: ['==', ['geometry-type'], 'Point'], layout: { visibility },
       paint: { 'circle-radius': name === 'burst' || name === 'leak' ? 9 : 5, 'circle-color': colour, 'circle-stroke-color': '#0a1420', 'circle-stroke-width': 1.5 } });

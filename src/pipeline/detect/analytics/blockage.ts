@@ -3,8 +3,8 @@ import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
-import { HOUR as HOUR_MS, MINUTE as MINUTE_MS } from '../time-constants.js';
-import { deviceLevel } from '../rules/device-level.js';
+import { HOUR as HOUR_MS, MINUTE as MINUTE_MS, Smoother } from '../time-constants.js';
+import { paramLevel } from '../rules/param-level.js';
 
 // Read once: an imported binding is a property read on every use when run from source (tsx).
 const HOUR = HOUR_MS;
@@ -21,10 +21,12 @@ const config = configOf((rule: Rule): BlockageConfig => ({
   wetRisePerHour: num(rule.params, 'wetRisePerHour', 0.15),
   dryAfterMs: num(rule.params, 'dryAfterS', 12 * 3600) * 1000,
   minDurationMs: num(rule.params, 'minDurationS', 3600) * 1000,
-  level: deviceLevel(rule.params, 3),
+  level: paramLevel(rule.params, 3),
 }));
 
 const FAST_TAU = 10 * MINUTE, SLOW_TAU = 40 * MINUTE, EXCESS_TAU = 30 * MINUTE;
+/** Shared by every sensor: each only caches e^(−Δt/τ) for the last Δt seen. */
+const FAST = new Smoother(FAST_TAU), SLOW = new Smoother(SLOW_TAU), EXCESS = new Smoother(EXCESS_TAU);
 
 /**
  * Sewer blockage: in dry weather the level follows the dry-weather flow pattern of each day; a
@@ -32,7 +34,7 @@ const FAST_TAU = 10 * MINUTE, SLOW_TAU = 40 * MINUTE, EXCESS_TAU = 30 * MINUTE;
  * Rain is recognised by its fast rise (over `wetRisePerHour`), and for `dryAfterS` after one the
  * monitor does not alarm. The dry-weather pattern is a learned daily profile; the excess
  * over it, averaged over 30 min, must exceed `minRise` and `sigma` × the profile's day-to-day spread
- * for `minDurationS`. Until the profile has seen a full week (weekends look different) `minRise`
+ * for `minDurationS`, and still be rising at its end. Until the profile has seen a full week (weekends look different) `minRise`
  * counts double. Working days and weekends have profiles of their own. Clears when the excess falls back under half the threshold (the pipe was cleared).
  * The profile is the sensor's shared one (SensorContext.seasonal), which does not learn while an
  * alarm is active. State: 10 numbers ≈ 0.4 KiB.
@@ -44,6 +46,7 @@ export class BlockageMonitor extends BaseMonitor {
   private excess = 0;
   private lastWet = Number.NEGATIVE_INFINITY;
   private aboveSince = Number.NaN;
+  private excessAtStart = 0;
 
   constructor(rule: Rule, cls: AlarmClass) {
     super(rule, cls);
@@ -60,23 +63,25 @@ export class BlockageMonitor extends BaseMonitor {
     const c = this.c, dt = ctx.gapMs;
     // Rate of rise from two averages (slope = (fast − slow) / (τ_slow − τ_fast)).
     if (this.fast !== this.fast) this.fast = this.slow = x;
-    this.fast += (1 - Math.exp(-dt / FAST_TAU)) * (x - this.fast);
-    this.slow += (1 - Math.exp(-dt / SLOW_TAU)) * (x - this.slow);
+    this.fast += FAST.alpha(dt) * (x - this.fast);
+    this.slow += SLOW.alpha(dt) * (x - this.slow);
     const risePerHour = ((this.fast - this.slow) / (SLOW_TAU - FAST_TAU)) * HOUR;
     if (risePerHour > c.wetRisePerHour) this.lastWet = ts;
     const dry = ts - this.lastWet > c.dryAfterMs;
     const profile = ctx.seasonal();
+    if (!dry) ctx.suspect = true; // rain must not teach the dry-weather profile
     if (!profile.ready(2)) return;
     const r = x - profile.expected();
-    this.excess += (1 - Math.exp(-dt / EXCESS_TAU)) * (r - this.excess);
+    this.excess += EXCESS.alpha(dt) * (r - this.excess);
     const threshold = Math.max(c.minRise * (profile.weekSeen ? 1 : 2), c.sigma * profile.spreadAt());
-    // A slow rise must not teach the dry-weather profile that it is normal; nor must rain.
-    if (!dry || this.excess >= 0.5 * threshold) ctx.suspect = true;
+    // Nor must a slow rise: it would learn that it is normal.
+    if (this.excess >= 0.5 * threshold) ctx.suspect = true;
     if (!dry) { this.aboveSince = Number.NaN; return; }
     this.score = Math.min(1, Math.max(0, this.excess / (2 * threshold)));
     if (this.excess >= threshold) {
-      if (this.aboveSince !== this.aboveSince) this.aboveSince = ts;
-      if (ts - this.aboveSince >= c.minDurationMs && this.level === 0) {
+      if (this.aboveSince !== this.aboveSince) { this.aboveSince = ts; this.excessAtStart = this.excess; }
+      // Still rising after the minimum duration: a blockage backs water up; a level that merely sits high does not.
+      if (ts - this.aboveSince >= c.minDurationMs && this.level === 0 && this.excess >= 1.05 * this.excessAtStart) {
         this.since = this.aboveSince;
         this.level = c.level;
       }
@@ -91,6 +96,6 @@ export class BlockageMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 5 * 16;
+    return 64 + 6 * 16;
   }
 }

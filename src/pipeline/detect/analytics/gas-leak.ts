@@ -1,14 +1,16 @@
 import type { AlarmClass, Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
-import { deviceLevel } from '../rules/device-level.js';
+import { paramLevel } from '../rules/param-level.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
-import { DAY as DAY_MS, HOUR as HOUR_MS } from '../time-constants.js';
+import { DAY as DAY_MS, HOUR as HOUR_MS, Smoother } from '../time-constants.js';
 
 // Read once: an imported binding is a property read on every use when run from source (tsx).
 const DAY = DAY_MS;
 const HOUR = HOUR_MS;
+/** Shared by every sensor: it only caches e^(−Δt/τ) for the last Δt seen. */
+const BACKGROUND = new Smoother(DAY);
 
 interface GasLeakConfig {
   readonly minRise: number; readonly minDurationMs: number; readonly toleranceMs: number;
@@ -21,7 +23,7 @@ const config = configOf((rule: Rule): GasLeakConfig => ({
   toleranceMs: num(rule.params, 'toleranceS', 5 * 60) * 1000,
   sustainFraction: num(rule.params, 'sustainFraction', 0.6),
   maxHoldMs: num(rule.params, 'maxHoldS', 24 * 3600) * 1000,
-  level: deviceLevel(rule.params, 3),
+  level: paramLevel(rule.params, 3),
 }));
 
 /**
@@ -70,7 +72,7 @@ export class GasLeakMonitor extends BaseMonitor {
     }
     if (this.elevatedSince !== this.elevatedSince) {
       // Learn the background from quiet readings only (the first hour learns fast); rises are clipped.
-      const a = this.seen < 60 ? 1 / this.seen : 1 - Math.exp(-ctx.gapMs / DAY);
+      const a = this.seen < 60 ? 1 / this.seen : BACKGROUND.alpha(ctx.gapMs);
       this.background += a * (e < c.minRise / 2 ? e : c.minRise / 2);
       return;
     }

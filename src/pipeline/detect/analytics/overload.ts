@@ -19,11 +19,11 @@ const config = configOf((rule: Rule): OverloadConfig => ({
  * the last few readings) against the design live-load value (JTG/T H21-2011 and CJJ 99-2017 judge
  * measured response against design values). The design value comes from the rule
  * (`designLiveLoad`) or the sensor (`properties.designLiveLoadUe`); without one, the limit is
- * `learnedFactor` × the 99.5th percentile of this gauge's normal truck peaks (local maxima over 10 ×
- * the noise scale), learned online — a
+ * `learnedFactor` × the 99.5th percentile of this gauge's normal truck peaks (local maxima over 8 ×
+ * the median reading-to-reading change), learned online — a
  * legal convoy is normal traffic, a response well beyond any legal truck is not. Levels: 3 at the
  * limit, 2 at 1.5×, 1 at 2×. The alarm holds `holdS` after the last exceedance.
- * State: envelope window + 9 numbers ≈ 0.3 KiB.
+ * State: envelope window + 11 numbers ≈ 0.3 KiB.
  */
 export class OverloadMonitor extends BaseMonitor {
   private readonly c: OverloadConfig;
@@ -32,6 +32,9 @@ export class OverloadMonitor extends BaseMonitor {
   /** The 99.5th percentile of normal truck peaks, tracked by stochastic approximation (one number). */
   private peakQuantile = Number.NaN;
   private peaksSeen = 0;
+  /** Median of reading-to-reading changes (robust to the trucks, unlike a mean), by stochastic approximation. */
+  private noise = Number.NaN;
+  private last = Number.NaN;
   private baseline = Number.NaN;
   private prevLive = 0;
   private prevPrevLive = 0;
@@ -56,6 +59,13 @@ export class OverloadMonitor extends BaseMonitor {
     this.score = 0;
     if (this.level !== 0 && ts - this.lastOver > this.c.holdMs) this.level = 0;
     if (ctx.faulty) return;
+    const d = x - this.last;
+    this.last = x;
+    if (d === d) {
+      const ad = d < 0 ? -d : d;
+      const m = this.noise;
+      this.noise = m !== m ? ad : ad > m ? m * 1.02 : m / 1.02;
+    }
     const base = this.envelope.push(x);
     if (base !== base) return;
     // A slowly moving baseline, robust to the live load (which the envelope already removes).
@@ -72,7 +82,7 @@ export class OverloadMonitor extends BaseMonitor {
       if (this.level === 0 || level < this.level) this.level = level;
       this.lastOver = ts;
       this.score = Math.min(1, 0.5 + 0.5 * (ratio - 1));
-    } else if (this.prevLive > this.prevPrevLive && this.prevLive > live && this.prevLive > 10 * (ctx.diffScale || 0)) {
+    } else if (this.prevLive > this.prevPrevLive && this.prevLive > live && this.prevLive > 8 * (this.noise || 0)) {
       this.learnPeak(this.prevLive); // a local maximum well above the noise: one truck's peak
     }
     this.prevPrevLive = this.prevLive;
@@ -97,6 +107,6 @@ export class OverloadMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 10 * 16 + this.envelope.stateBytes();
+    return 64 + 12 * 16 + this.envelope.stateBytes();
   }
 }

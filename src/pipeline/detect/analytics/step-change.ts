@@ -74,6 +74,7 @@ export class StepChangeMonitor extends BaseMonitor {
     this.score = 0;
     if (ctx.faulty) return;
     const c = this.c;
+    const profile = ctx.seasonal(); // created at the first reading, so it has learned by the time it is needed
     const y = this.filter ? this.filter.push(x) : x;
     if (y !== y) return;
     this.seen++;
@@ -91,7 +92,6 @@ export class StepChangeMonitor extends BaseMonitor {
         this.holt.update(y);
         return;
       }
-      const profile = ctx.seasonal();
       this.phase = 1;
       this.t0 = ts;
       this.ref0 = pred;

@@ -130,9 +130,10 @@ export class DayTypeProfile {
     const r = x - s[at]!;
     const lim = 3 * spread;
     s[at] = s[at]! + rate * (r > lim ? lim : r < -lim ? -lim : r);
-    // The spread may grow fast (clip at 10 spreads): a slot that really varies must not look steady.
-    const a = Math.abs(r) * 1.2533;
-    s[at + 1] = s[at + 1]! + rate * ((a < 10 * spread ? a : 10 * spread) - s[at + 1]!);
+    // In its first two days the spread may grow fast (clip at 10 spreads, not 4): a slot that really
+    // varies (a sharp daily edge) must not look steady for long.
+    const a = Math.abs(r) * 1.2533, cap = (seen < 2 ? 10 : 4) * spread;
+    s[at + 1] = s[at + 1]! + rate * ((a < cap ? a : cap) - s[at + 1]!);
   }
 
   stateBytes(): number {

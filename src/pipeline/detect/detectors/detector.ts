@@ -4,6 +4,9 @@ import type { SensorContext } from '../context.js';
 import { BaseMonitor, num } from '../monitor.js';
 import type { Rule } from '../rules/types.js';
 import { Smoother, HOUR } from '../time-constants.js';
+
+/** Shared by every sensor (it only caches e^(−Δt/τ) for the last Δt seen). */
+const OFFSET = new Smoother(2 * HOUR);
 import { RobustHolt } from './robust-holt.js';
 import { TailCalibrator } from './tail.js';
 
@@ -34,7 +37,6 @@ export class DetectorMonitor extends BaseMonitor {
   private readonly pointTail: TailCalibrator;
   private readonly shiftTail: TailCalibrator;
   private readonly contextTail: TailCalibrator | undefined;
-  private readonly offsetS = new Smoother(2 * HOUR);
   private readonly warmup: number;
   private readonly evidenceForOne: number;
   private readonly k: number;
@@ -99,7 +101,7 @@ export class DetectorMonitor extends BaseMonitor {
       const deviation = raw - this.offset;
       const ad = deviation < 0 ? -deviation : deviation;
       eContext = this.contextTail.observe(ad);
-      this.offset += this.offsetS.alpha(ctx.gapMs) * (Math.max(-50, Math.min(50, raw)) - this.offset);
+      this.offset += OFFSET.alpha(ctx.gapMs) * (Math.max(-50, Math.min(50, raw)) - this.offset);
       // Back where the profile says it belongs: a jump there is a return, not news.
       const fits = profile.within(x, 2);
       if (fits) { if (ePoint > 2) ePoint = 2; if (eShift > 2) eShift = 2; }

@@ -5,8 +5,8 @@ import { float32s } from '../arena.js';
  * series' own distribution instead of assuming a Gaussian (adaptive thresholds):
  *  - a log-spaced histogram (`perOctave` bins per octave from 2⁻²; the statistics are in σ units)
  *    with exponential forgetting (memory ≈ `memory` samples) gives the body of the distribution;
- *  - beyond its 99th percentile q the tail is taken as exponential with the mean excess β measured
- *    above q (peaks over threshold, Pickands–Balkema–de Haan), so a value never seen before still
+ *  - from q, the lower edge of the histogram bin holding its 99th percentile, the tail is taken as
+ *    exponential with the mean excess β measured above q (peaks over threshold, Pickands–Balkema–de Haan), so a value never seen before still
  *    gets a finite, calibrated rarity: P(X ≥ x) = P(X ≥ q) · e^(−(x − q)/β).
  * `evidence(x)` = −log10 P(X ≥ x), capped at 12. O(1) per sample: new samples wait in a small
  * queue and are folded into the survival table every QUEUE samples. Only the survival table is kept
@@ -14,7 +14,7 @@ import { float32s } from '../arena.js';
  * (≈ 0.3 KiB for 32 bins).
  */
 const MIN = 1 / 4;
-const QUEUE = 16;
+const QUEUE = 8;
 const TAIL = 0.99;
 const LOG10E = Math.LOG10E;
 
@@ -85,12 +85,13 @@ export class TailCalibrator {
     this.queued = 0;
     const s = t[0]!;
     this.total = s;
-    // Tail start: the first bin edge with at most 1 % of the weight above it.
+    // Tail start: the lower edge of the bin holding the 99th percentile (so the tail is never empty).
     let qi = bins;
     for (let i = 1; i <= bins; i++) if (t[i]! <= (1 - TAIL) * s) { qi = i; break; }
+    if (qi > 1) qi--;
     this.q = this.lower(qi);
     this.qShare = Math.max(t[qi]!, 0.5) / (s + 1);
-    // Mean excess over q from the bins above it (bin centres), at least 10 % of q.
+    // Mean excess over q from the bins from q up (bin centres), at least 10 % of q.
     let w = 0, ex = 0;
     for (let i = qi; i <= bins; i++) { const c = t[i]! - (i < bins ? t[i + 1]! : 0); w += c; ex += c * (this.centre(i) - this.q); }
     this.beta = Math.max(w > 0 ? ex / w : this.q, 0.1 * this.q, 1e-3);

@@ -2,7 +2,7 @@ import type { AlarmClass, Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
 import { HOUR as HOUR_MS, MINUTE as MINUTE_MS } from '../time-constants.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
@@ -15,7 +15,7 @@ interface JumpConfig { readonly maxPerMinute: number; readonly holdMs: number; r
 const config = configOf((rule: Rule): JumpConfig => ({
   maxPerMinute: num(rule.params, 'maxPerMinute', Infinity),
   holdMs: num(rule.params, 'holdS', HOUR / 1000) * 1000,
-  level: deviceLevel(rule.params),
+  level: paramLevel(rule.params),
 }));
 
 /**

@@ -2,7 +2,7 @@ import type { AlarmClass, Level } from '../../../domain/index.js';
 import { OFFLINE_AFTER_INTERVALS } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import type { Rule } from './types.js';
 
 interface OfflineConfig { readonly intervals: number; readonly minGapMs: number; readonly recoverReadings: number; readonly level: Level }
@@ -11,7 +11,7 @@ const config = configOf((rule: Rule): OfflineConfig => ({
   intervals: num(rule.params, 'intervals', OFFLINE_AFTER_INTERVALS),
   minGapMs: num(rule.params, 'minGapS', 0) * 1000,
   recoverReadings: num(rule.params, 'recoverReadings', 3),
-  level: deviceLevel(rule.params),
+  level: paramLevel(rule.params),
 }));
 
 /**

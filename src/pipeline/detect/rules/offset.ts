@@ -2,7 +2,7 @@ import type { AlarmClass, Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
 import { HOUR } from '../time-constants.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
@@ -13,7 +13,7 @@ const config = configOf((rule: Rule): OffsetConfig => ({
   sigma: num(rule.params, 'sigma', 15),
   confirmMs: num(rule.params, 'confirmS', 600) * 1000,
   holdMs: num(rule.params, 'holdS', HOUR / 1000) * 1000,
-  level: deviceLevel(rule.params),
+  level: paramLevel(rule.params),
 }));
 
 /**
@@ -22,7 +22,8 @@ const config = configOf((rule: Rule): OffsetConfig => ({
  * reading for `confirmS` keeps at least half the jump, measured from the level before it moved on
  * along the slope it had. Recalibrations, replaced sensors and valve or pressure-reducing-valve
  * settings do this; a pump switching on and off (a dip that comes back within minutes — and its way
- * back lands on the slow level, so it is no jump) and the daily cycle (gradual) do not. The alarm is
+ * back lands on the slow level, so it is no jump) and the daily cycle (gradual) do not, nor does a
+ * jump while another alarm of the sensor is active (a main coming back after a burst). The alarm is
  * a marker held for `holdS`. State: 11 numbers.
  */
 export class OffsetMonitor extends BaseMonitor {
@@ -77,7 +78,9 @@ export class OffsetMonitor extends BaseMonitor {
     const threshold = Math.max(c.minStep, c.sigma * scale);
     const fromBase = x - (this.base + this.slope * steps);
     const fromSlow = x - (this.slowBase + this.slope * steps);
-    if (this.seen > 60 && scale === scale && steps <= 1.5 && Math.abs(d) >= threshold
+    // A jump while another alarm is active belongs to that event (a burst main coming back on).
+    const othersAlarmed = ctx.activeAlarms > (this.level !== 0 ? 1 : 0);
+    if (this.seen > 60 && scale === scale && steps <= 1.5 && !othersAlarmed && Math.abs(d) >= threshold
       && Math.abs(fromBase) >= threshold && Math.abs(fromSlow) >= threshold && d * fromBase > 0 && d * fromSlow > 0) {
       this.candidate = true;
       this.t0 = ts;

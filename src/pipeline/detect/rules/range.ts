@@ -2,7 +2,7 @@ import type { AlarmClass, Level, Quantity } from '../../../domain/index.js';
 import { QUANTITIES } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, num } from '../monitor.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
@@ -15,7 +15,7 @@ function config(rule: Rule, quantity: Quantity): RangeConfig {
   let c = byQuantity.get(quantity);
   if (!c) {
     const info = QUANTITIES[quantity];
-    c = { min: num(rule.params, 'min', info.min), max: num(rule.params, 'max', info.max), recoverReadings: num(rule.params, 'recoverReadings', 3), level: deviceLevel(rule.params) };
+    c = { min: num(rule.params, 'min', info.min), max: num(rule.params, 'max', info.max), recoverReadings: num(rule.params, 'recoverReadings', 3), level: paramLevel(rule.params) };
     byQuantity.set(quantity, c);
   }
   return c;

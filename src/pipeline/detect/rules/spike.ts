@@ -3,7 +3,7 @@ import type { SensorContext } from '../context.js';
 import { TailCalibrator } from '../detectors/tail.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
 import { HOUR } from '../time-constants.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
@@ -13,12 +13,12 @@ const config = configOf((rule: Rule): SpikeConfig => ({
   sigma: num(rule.params, 'sigma', 10),
   evidence: num(rule.params, 'evidence', 5),
   holdMs: num(rule.params, 'holdS', HOUR / 1000) * 1000,
-  level: deviceLevel(rule.params),
+  level: paramLevel(rule.params),
 }));
 
 /**
  * Spikes: a single reading far from both neighbours, which agree with each other (x[t−1] leaps and
- * x[t] comes back), confirmed one reading later. The excursion m = min(|x[t−1] − x[t−2]|, |x[t−1] − x[t]|),
+ * x[t] comes back), while the reading before x[t−1] sat at the same level, confirmed one reading later. The excursion m = min(|x[t−1] − x[t−2]|, |x[t−1] − x[t]|),
  * in units of the robust scale of reading-to-reading changes (or of the last few changes, if larger:
  * some sensors' noise grows with the value), must be at least `sigma` and rarer than 1 in
  * 10^`evidence` among this sensor's returning excursions, learned online — so a bridge gauge's
@@ -29,8 +29,11 @@ const config = configOf((rule: Rule): SpikeConfig => ({
 export class SpikeMonitor extends BaseMonitor {
   private readonly c: SpikeConfig;
   private readonly excursions = new TailCalibrator(20_000, 20, 2);
-  /** Recent scale of changes (τ ≈ 5 readings), up to the reading before the candidate. */
+  /** Recent scale of changes (median of three, smoothed), up to the reading before the candidate. */
   private localScale = Number.NaN;
+  private d0 = Number.NaN;
+  private d1 = Number.NaN;
+  private d2 = Number.NaN;
   private z = Number.NaN;
   private a = Number.NaN;
   private b = Number.NaN;
@@ -58,14 +61,21 @@ export class SpikeMonitor extends BaseMonitor {
     this.b = c;
     if (a !== a) return;
     if (z === z) {
-      const dz = a > z ? a - z : z - a;
-      this.localScale = this.localScale !== this.localScale ? dz : this.localScale + 0.2 * (dz - this.localScale);
+      // The median of the last three changes: a noisy stretch raises it, one truck just before a spike does not.
+      this.d2 = this.d1;
+      this.d1 = this.d0;
+      this.d0 = a > z ? a - z : z - a;
+      const d0 = this.d0, d1 = this.d1, d2 = this.d2;
+      const median = d1 !== d1 ? d0 : d2 !== d2 ? Math.min(d0, d1) : Math.max(Math.min(d0, d1), Math.min(Math.max(d0, d1), d2));
+      this.localScale = this.localScale !== this.localScale ? median : this.localScale + 0.3 * (median - this.localScale);
     }
     this.seen++;
     const e1 = b - a, e2 = b - c;
     if (e1 * e2 <= 0) return;
     const m = Math.min(Math.abs(e1), Math.abs(e2));
-    if (Math.abs(c - a) > 0.3 * m) return;
+    // The neighbours agree with each other, and the one before was no excursion itself (inside a dip
+    // that lasts minutes — pump switching — readings wobble, but that is not a spike).
+    if (Math.abs(c - a) > 0.3 * m || (z === z && Math.abs(a - z) > 0.3 * m)) return;
     const tail = this.excursions;
     const local = this.localScale === this.localScale ? this.localScale : 0;
     const scale = Math.max(ctx.diffScale === ctx.diffScale ? ctx.diffScale : 0, local, 1e-12);
@@ -90,6 +100,6 @@ export class SpikeMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 9 * 16 + this.excursions.stateBytes();
+    return 64 + 12 * 16 + this.excursions.stateBytes();
   }
 }

@@ -1,7 +1,7 @@
 import type { AlarmClass, Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
-import { deviceLevel } from './device-level.js';
+import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
 
@@ -11,7 +11,7 @@ const config = configOf((rule: Rule): StuckConfig => ({
   minReadings: num(rule.params, 'minReadings', 6),
   minDurationMs: num(rule.params, 'minDurationS', 1800) * 1000,
   logP: Math.log(num(rule.params, 'probability', 1e-6)),
-  level: deviceLevel(rule.params),
+  level: paramLevel(rule.params),
 }));
 
 /**

@@ -57,7 +57,7 @@ export const HAZARD_TEMPLATES: readonly Rule[] = [
   },
   {
     id: 'std.level_ratio.blockage', name: 'sewer blockage', kind: 'blockage', scope: { quantity: 'level_ratio' },
-    params: { minRise: 0.04, sigma: 4, wetRisePerHour: 0.15, dryAfterS: 43200, minDurationS: 3600, level: 3 },
+    params: { minRise: 0.04, sigma: 3, wetRisePerHour: 0.15, dryAfterS: 43200, minDurationS: 3600, level: 3 },
   },
   // Bridges: overload against the design live load, lasting baseline shift (damage).
   {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { alarmedCount, hourOf, rng, run } from '../synthetic.js';
+import type { Rule } from '../rules/types.js';
+
+const detector = (params: Record<string, unknown> = {}): Rule[] => [{ id: 'd', kind: 'detector', scope: {}, params }];
+const maxOf = (a: number[], from: number, to: number): number => Math.max(...a.slice(from, to));
+
+/** 5-minute readings with a daily cycle (28 days). */
+function daily(seed: number, n = 8064): number[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => 50 + 20 * Math.sin((hourOf(i, 300_000) / 24) * 2 * Math.PI) + r.normal() * 1.5);
+}
+
+describe('general detector', () => {
+  it('keeps quiet on noise, and scores a spike near 1', () => {
+    const values = daily(1);
+    values[6000]! += 25;
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(r.scores[6000]).toBeGreaterThan(0.9);
+    expect(maxOf(r.scores, 1000, 5990)).toBeLessThan(0.75);
+  });
+
+  it('marks the onset of a level shift, then settles on the new level', () => {
+    const values = daily(2);
+    for (let i = 6000; i < values.length; i++) values[i]! += 15;
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(maxOf(r.scores, 6000, 6004)).toBeGreaterThan(0.9);
+    expect(maxOf(r.scores, 6300, 8064)).toBeLessThan(0.8);
+  });
+
+  it('sees a day whose pattern breaks (flat at the night level, no peak), from the learned daily profile', () => {
+    const values = daily(3);
+    for (let i = 6120; i < 6408; i++) values[i] = 32 + rng(i).normal() * 1.5; // a flat day from 06:00
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(maxOf(r.scores, 6120, 6408)).toBeGreaterThan(0.8);
+    expect(maxOf(r.scores, 3000, 6000)).toBeLessThan(0.75);
+  });
+
+  it('does not score a return to the usual daily level as news', () => {
+    const values = daily(4);
+    for (let i = 6000; i < 6200; i++) values[i]! += 20; // a temporary offset
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(maxOf(r.scores, 6000, 6004)).toBeGreaterThan(0.9);
+    expect(maxOf(r.scores, 6200, 6210)).toBeLessThan(0.5);
+  });
+
+  it('raises its own alarm only when asked to (alarmEvidence), at the level asked', () => {
+    const values = daily(5);
+    values[6000]! += 40;
+    const quiet = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(alarmedCount(quiet)).toBe(0);
+    const loud = run(values, { rules: detector({ alarmEvidence: 7, alarmReadings: 1, level: 3 }), stepMs: 300_000 });
+    expect(loud.levels[6000]).toBe(3);
+    expect(loud.events[0]!.alarm.message).toMatch(/sudden jump/);
+  });
+
+  it('scores nothing during its warm-up', () => {
+    const values = daily(6, 400);
+    values[100]! += 100;
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(r.scores[100]).toBe(0);
+  });
+});
