@@ -23,7 +23,13 @@ export async function runScenario(city: CitySnapshot, input: ScenarioInput, at: 
       const { asset } = input.params;
       if (asset !== undefined && !city.byId.has(asset)) throw validationError('params.asset', `no asset '${asset}'`, 'unknown');
       if (!city.assets.some((a) => a.domain === 'gas' && a.kind === 'pipe')) throw validationError('kind', 'the city has no gas pipes registered', 'unavailable');
-      return assessGasLeak(input.params, context);
+      try {
+        return assessGasLeak(input.params, context);
+      } catch (e) {
+        // The model refuses a leak site it cannot place (no gas main near the point or asset): the caller's input.
+        if (/no gas pipe/.test((e as Error).message)) throw validationError(asset !== undefined ? 'params.asset' : 'params.point', (e as Error).message, 'no_gas_main');
+        throw e;
+      }
     }
     case 'outage':
       if (!city.byId.has(input.params.asset) && !city.graph.nodes.some((n) => n.id === input.params.asset)) throw validationError('params.asset', `no asset '${input.params.asset}'`, 'unknown');

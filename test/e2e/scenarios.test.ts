@@ -112,6 +112,8 @@ describe('POST /scenarios on the demo city', () => {
       [{ kind: 'gas-leak', params: { holeMm: 20 } }, 'params.asset'],
       [{ kind: 'gas-leak', params: { point: [500, 1], holeMm: 20 } }, 'params.point'],
       [{ kind: 'gas-leak', params: { asset: 'X', holeMm: 'big' } }, 'params.holeMm'],
+      [{ kind: 'gas-leak', params: { point: [117.253978, 31.819158], holeMm: 100 } }, 'params.point'], // no gas main within reach
+      [{ kind: 'gas-leak', params: { asset: 'F-HOSP-2', holeMm: 100 } }, 'params.asset'],
       [{ kind: 'outage', params: { asset: 'NOPE' } }, 'params.asset'],
       [{ kind: 'rainstorm', params: { returnPeriodYears: 10, durationMin: 60 }, at: 'yesterday' }, 'at'],
     ];
