@@ -21,7 +21,7 @@ const TICK_MS = 10;
 
 export async function main(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'lifeline-latency-'));
-  const { config } = loadConfig(['--port', '0', '--mqtt', 'off', '--store', `sqlite:${join(dir, 'l.db')}`, '--log-level', 'silent'], { LIFELINE_ADMIN_TOKEN: 'x', LIFELINE_ADMIN_PASSWORD: 'bench-password' });
+  const { config } = loadConfig(['--port', '0', '--mqtt', 'off', '--store', `sqlite:${join(dir, 'l.db')}`, '--log-level', 'silent', '--durability', process.env.BENCH_DURABILITY ?? 'full', '--detection', process.env.BENCH_DETECTION ?? 'on'], { LIFELINE_ADMIN_TOKEN: 'x', LIFELINE_ADMIN_PASSWORD: 'bench-password' });
   const p = await startPlatform(config, { log: pino({ level: 'silent' }) });
   try {
     await p.registration.registerAssets([{ type: 'Feature', id: 'G', geometry: { type: 'Point', coordinates: [117.2, 31.8] }, properties: { kind: 'meter', domain: 'environment' } }]);
