@@ -112,7 +112,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
   const risk = new RiskService({ store, bus, clock, registry, alarms, onError: (e) => log.error({ err: e }, 'risk update failed') });
   await risk.start();
 
-  const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => log.info(fields, msg));
+  const ingress: ReadingIngress | undefined = openIngress(config, (msg, fields) => (/in use|error|fail|unreachable/i.test(msg) ? log.warn(fields, msg) : log.info(fields, msg)));
   const mqttOff: IngressStatus = { mode: 'off', state: 'off', detail: 'MQTT ingest is off (--mqtt off)' };
   const mqtt = () => ingress?.status() ?? mqttOff;
 
