@@ -105,7 +105,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
     bus, clock, registry, engine, book: alarms,
     onAlarm: (event) => workflow.onAlarmEvent(event, (id) => {
       const s = registry.get(id)?.sensor;
-      return s && { asset: s.asset, domain: s.domain };
+      return s && { asset: s.asset, domain: s.domain, quantity: s.quantity };
     }),
   });
   if (config.detection) detection.start();
@@ -118,7 +118,7 @@ export async function startPlatform(config: Config, options: StartOptions = {}):
 
   const app = await buildServer({
     store, bus, clock, registry, ingest, registration, auth, alarms, engine, mqttStatus: mqtt, version: version(), bodyLimit: config.bodyLimit,
-    cases: workflow.cases, audit: workflow.audit, models, scenarios: assessment.scenarios, capSender: `lifeline@${config.host}`, risk,
+    cases: workflow.cases, audit: workflow.audit, models, scenarios: assessment.scenarios, forecasts: assessment.forecasts, capSender: `lifeline@${config.host}`, risk,
   }, { logger: false });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');

@@ -22,9 +22,9 @@ export interface Workflow {
   readonly webhooks: WebhookDispatcher;
   /**
    * Hand an alarm event to grouping without making detection wait: events are grouped one at a
-   * time, in order (a raise before its clear). `locate` names the sensor's asset and domain.
+   * time, in order (a raise before its clear). `locate` names the sensor's asset, domain and quantity.
    */
-  onAlarmEvent(event: AlarmEvent, locate?: (sensor: string) => { asset: string; domain: Domain } | undefined): void;
+  onAlarmEvent(event: AlarmEvent, locate?: (sensor: string) => { asset: string; domain: Domain; quantity: string } | undefined): void;
   /** Resolves when every alarm event handed over so far is grouped. */
   drained(): Promise<void>;
   stop(): Promise<void>;

@@ -1,7 +1,8 @@
-import type { Actor, AuditInput, Case, CaseAlarm, CaseChange, Department, Level } from '../domain/index.js';
+import type { Actor, AuditInput, Case, CaseAlarm, CaseChange, Department, Domain, Level } from '../domain/index.js';
 import { LifelineError, SELF_CLEARABLE, SYSTEM_ACTOR, allAlarmsClear, isFinalState, worseLevel } from '../domain/index.js';
 import type { Bus, CaseIntake, Clock, NewCaseInput, Store, StoreOp } from '../ports/index.js';
 import { TOPICS } from '../ports/index.js';
+import { ActiveCaseIndex } from './active-index.js';
 import type { AuditLog } from './audit-log.js';
 import { caseId } from './ids.js';
 import { KeyedMutex } from './mutex.js';
@@ -46,6 +47,7 @@ export class CaseService implements CaseIntake {
   private serial = Math.floor(Math.random() * 10_000);
   /** Changes to one case queue up in this process; the version check still guards against other processes. */
   private readonly locks = new KeyedMutex();
+  private readonly active = new ActiveCaseIndex();
 
   constructor(private readonly o: CaseServiceOptions) {
     this.sla = o.sla ?? DEFAULT_SLA;
@@ -60,13 +62,21 @@ export class CaseService implements CaseIntake {
     let cursor: string | null = null;
     do {
       const page = await this.o.store.cases.list({ active: true, limit: 1000, cursor });
-      for (const c of page.items) this.timers.track(c);
+      for (const c of page.items) {
+        this.timers.track(c);
+        this.active.put(c);
+      }
       cursor = page.next;
     } while (cursor);
   }
 
   stop(): void {
     this.timers.stop();
+  }
+
+  /** The domain's active cases as this service last committed them (no store read). */
+  activeCases(domain: Domain): Case[] {
+    return this.active.list(domain);
   }
 
   async get(id: string): Promise<Case> {
@@ -214,6 +224,7 @@ export class CaseService implements CaseIntake {
     };
     await this.o.audit.commit(ops, [audit]);
     this.timers.track(next);
+    this.active.put(next);
   }
 
   private async departmentsFor(c: Case, event: string): Promise<Department[]> {

@@ -18,6 +18,8 @@ export interface NewCaseInput {
  */
 export interface CaseIntake {
   open(input: NewCaseInput): Promise<CaseChange>;
+  /** The domain's active (not final) cases, as last committed. */
+  activeCases(domain: Domain): readonly Case[];
   /** Add an alarm (or a newer state of one already there) to a case; a worse level escalates it. */
   attach(caseId: string, alarm: CaseAlarm, assets: readonly string[]): Promise<CaseChange>;
   /** An alarm raised inside a maintenance window: kept on record, no case. */

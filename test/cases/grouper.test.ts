@@ -133,4 +133,21 @@ describe('grouping alarms into cases', () => {
     const change = await g.onAlarm({ id: 'x1', sensor: 'CH4-9', level: 2, class: 'hazard', raisedAt: T0, message: 'm' });
     expect(change?.case?.asset).toBe('N4');
   });
+
+  it('after a restart, joins the case opened before it (active cases are reloaded from the store)', async () => {
+    const first = await g.onAlarm(alarm('r1', 'N1'));
+    h = await h.restart();
+    g = new Grouper({ store: h.store, cases: h.cases, now: () => h.clock.now() });
+    const second = await g.onAlarm(alarm('r2', 'N2', { raisedAt: T0 + MIN }));
+    expect(second?.case?.id).toBe(first!.case!.id);
+  });
+
+  it('opens a new case once the old one on the same asset is closed by a person', async () => {
+    const first = await g.onAlarm(alarm('c1', 'N1'));
+    await h.cases.act(first!.case!.id, people.operator, { action: 'assess' });
+    await h.cases.act(first!.case!.id, people.operator, { action: 'dismiss', note: 'test gas' });
+    const second = await g.onAlarm(alarm('c2', 'N1', { raisedAt: T0 + MIN }));
+    expect(second?.type).toBe('opened');
+    expect(second?.case?.id).not.toBe(first!.case!.id);
+  });
 });

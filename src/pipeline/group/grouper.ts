@@ -1,16 +1,16 @@
 import type { Alarm, Asset, Case, CaseAlarm, CaseChange, Domain } from '../../domain/index.js';
-import { isFinalState } from '../../domain/index.js';
 import type { CaseIntake, Store } from '../../ports/index.js';
 import type { MaintenanceWindow } from './maintenance.js';
 import { MAINTENANCE_KEY, coveringWindow } from './maintenance.js';
 import { NETWORK_DOMAINS, NetworkGraph } from './network.js';
 
-/** What grouping needs of an alarm; `asset` and `domain` are looked up from the sensor when missing. */
+/** What grouping needs of an alarm; `asset`, `domain` and `quantity` are looked up from the sensor when missing. */
 export type GroupableAlarm = Pick<Alarm, 'id' | 'sensor' | 'level' | 'class' | 'raisedAt' | 'message'> & {
   readonly kind?: string;
   readonly clearedAt?: number;
   readonly asset?: string;
   readonly domain?: Domain;
+  readonly quantity?: string;
 };
 
 export interface GrouperOptions {
@@ -42,8 +42,8 @@ export interface GrouperOptions {
  * the lifeline) never raise a level: they join an active case on the same asset as a flag, and with
  * `deviceCases` gather in a `device` case per asset (level 4, never a public warning) so a broken
  * sensor can be dispatched for repair. An alarm inside a
- * maintenance window is recorded (audit) and opens nothing. Active cases are read from the store at
- * each alarm, so a restart loses nothing.
+ * maintenance window is recorded (audit) and opens nothing. Active cases come from the case
+ * workflow's in-memory index (loaded from the store at start, so a restart loses nothing).
  */
 export class Grouper {
   private readonly graphs = new Map<Domain, { graph: NetworkGraph; builtAt: number }>();
@@ -54,10 +54,10 @@ export class Grouper {
     const where = await this.locate(input);
     if (!where) return undefined;
     const alarm: CaseAlarm = {
-      id: input.id, sensor: input.sensor, asset: where.asset.id, level: input.level, class: input.class, message: input.message,
+      id: input.id, sensor: input.sensor, asset: where.asset, level: input.level, class: input.class, message: input.message,
       ...(input.kind !== undefined ? { kind: input.kind } : {}), raisedAt: input.raisedAt, ...(input.clearedAt !== undefined ? { clearedAt: input.clearedAt } : {}),
     };
-    const active = await this.activeCases(where.domain);
+    const active = this.o.cases.activeCases(where.domain);
     const holding = active.find((c) => c.alarms.some((a) => a.id === alarm.id));
     if (holding) return this.o.cases.attach(holding.id, alarm, [alarm.asset]);
     if (alarm.clearedAt !== undefined) return undefined;
@@ -73,7 +73,8 @@ export class Grouper {
     }
     const match = await this.match(alarm, where.domain, active);
     if (match) return this.o.cases.attach(match.id, alarm, [alarm.asset]);
-    const a = where.asset;
+    const a = await this.o.store.assets.get(alarm.asset);
+    if (!a) return undefined;
     return this.o.cases.open({
       class: alarm.class, domain: where.domain, level: alarm.level, asset: a.id, alarm,
       title: `${a.name ?? a.id}${alarm.class === 'device' ? ' 设备故障 device fault' : ''}`,
@@ -82,26 +83,23 @@ export class Grouper {
     });
   }
 
-  private async locate(alarm: GroupableAlarm): Promise<{ asset: Asset; domain: Domain } | undefined> {
-    const sensor = await this.o.store.sensors.get(alarm.sensor);
-    const assetId = alarm.asset ?? sensor?.asset;
-    if (!assetId) return undefined;
-    const asset = await this.o.store.assets.get(assetId);
-    if (!asset) return undefined;
+  /**
+   * The alarm's asset and the domain whose cases it joins. The live pipeline passes asset, domain and
+   * quantity from the sensor registry, so most alarm events need no store read at all.
+   */
+  private async locate(alarm: GroupableAlarm): Promise<{ asset: string; domain: Domain } | undefined> {
+    let { asset, domain, quantity } = alarm;
+    if (asset === undefined || domain === undefined || quantity === undefined) {
+      const sensor = await this.o.store.sensors.get(alarm.sensor);
+      asset ??= sensor?.asset;
+      quantity ??= sensor?.quantity;
+      if (!asset) return undefined;
+      domain ??= (await this.o.store.assets.get(asset))?.domain;
+      if (!domain) return undefined;
+    }
     // Weather is area-wide: every rain gauge of one storm feeds one environment case.
-    if (sensor && AREA_WIDE.has(sensor.quantity)) return { asset, domain: 'environment' };
-    return { asset, domain: alarm.domain ?? asset.domain };
-  }
-
-  private async activeCases(domain: Domain): Promise<Case[]> {
-    const out: Case[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.o.store.cases.list({ active: true, domain, limit: 1000, cursor });
-      out.push(...page.items.filter((c) => !isFinalState(c.state)));
-      cursor = page.next;
-    } while (cursor);
-    return out;
+    if (AREA_WIDE.has(quantity ?? '')) return { asset, domain: 'environment' };
+    return { asset, domain };
   }
 
   private async match(alarm: CaseAlarm, domain: Domain, active: readonly Case[]): Promise<Case | undefined> {
