@@ -35,7 +35,11 @@ export async function main(): Promise<Record<string, unknown>> {
     // A reading is stamped when it is handed to ingest: the alarm's latency is publish time − that stamp.
     const latencies: number[] = [];
     p.bus.subscribe<{ type: string; alarm: { raisedAt: string | number; updatedAt: number; class: string } }>(TOPICS.alarm, (m) => {
-      if (m.type === 'raise' && m.alarm.class === 'hazard') { latencies.push(Date.now() - Number(m.alarm.updatedAt)); if (process.env.BENCH_TRACE) process.stderr.write(`${Date.now() % 100000} ${Date.now() - Number(m.alarm.updatedAt)}\n`); }
+      if (m.type !== 'raise' || m.alarm.class !== 'hazard') return;
+      const ms = Date.now() - Number(m.alarm.updatedAt);
+      latencies.push(ms);
+      // BENCH_TRACE=1 prints each alarm's latency with the wall clock, to see when slow ones happen.
+      if (process.env.BENCH_TRACE) process.stderr.write(`${new Date().toISOString()} ${ms} ms\n`);
     }, { capacity: 100_000, name: 'bench' });
     const BATCH = 200;
     let sent = 0;
@@ -47,6 +51,8 @@ export async function main(): Promise<Record<string, unknown>> {
     // rate owes since the start, in batches of 200, without waiting for earlier batches' acknowledgements
     // (up to MAX_IN_FLIGHT of them). A slow platform then shows as a lower achieved rate.
     const inFlight = new Set<Promise<unknown>>();
+    // How long ingest takes to acknowledge a batch (durable): the floor under the alarm latency.
+    const acks: number[] = [];
     const start = performance.now();
     while (performance.now() - start < SECONDS * 1000) {
       const owed = Math.floor(RATE * (performance.now() - start) / 1000) - sent;
@@ -59,7 +65,8 @@ export async function main(): Promise<Record<string, unknown>> {
           const leak = Math.floor(next / SENSORS) % 2 === 1 && s % 500 === 0;
           items.push({ sensor: `M${s}`, ts: now, value: leak ? 60 : 0.5 });
         }
-        const done = p.ingest.ingest(items);
+        const handed = performance.now();
+        const done = p.ingest.ingest(items).then(() => acks.push(performance.now() - handed));
         inFlight.add(done);
         void done.finally(() => inFlight.delete(done));
         sent += items.length;
@@ -70,9 +77,12 @@ export async function main(): Promise<Record<string, unknown>> {
     const elapsed = (performance.now() - start) / 1000;
     await p.bus.drain();
     latencies.sort((a, b) => a - b);
-    const q = (f: number) => latencies[Math.min(latencies.length - 1, Math.floor(f * latencies.length))] ?? Number.NaN;
-    const result = { sensors: SENSORS, targetRate: RATE, achievedRate: Math.round(sent / elapsed), alarms: latencies.length, p50Ms: q(0.5), p99Ms: q(0.99), maxMs: latencies[latencies.length - 1] ?? null };
-    process.stdout.write(`detect-latency: ${result.achievedRate.toLocaleString('en')} readings/s live; reading → alarm published p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${result.alarms} alarms (target p99 ≤ 20 ms)\n`);
+    acks.sort((a, b) => a - b);
+    const quantile = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] ?? Number.NaN;
+    const q = (f: number) => quantile(latencies, f);
+    const result = { sensors: SENSORS, targetRate: RATE, achievedRate: Math.round(sent / elapsed), alarms: latencies.length, p50Ms: q(0.5), p99Ms: q(0.99), maxMs: latencies[latencies.length - 1] ?? null,
+      ackP50Ms: Math.round(quantile(acks, 0.5)), ackP99Ms: Math.round(quantile(acks, 0.99)) };
+    process.stdout.write(`detect-latency: ${result.achievedRate.toLocaleString('en')} readings/s live; reading → alarm published p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${result.alarms} alarms (target p99 ≤ 20 ms); ingest acknowledged p50 ${result.ackP50Ms} ms, p99 ${result.ackP99Ms} ms\n`);
     writeResult('detect-latency', result);
     return result;
   } finally {

@@ -27,8 +27,9 @@ export interface IngestDeps {
 }
 
 /**
- * The ingest stage: validate items, make the good ones durable (group commit), then record them as
- * each sensor's last reading and publish them on the bus. It answers only after the write is durable.
+ * The ingest stage: validate items, make the good ones durable (group commit) and publish them on
+ * the bus meanwhile, then record them as each sensor's last reading. It answers only after the
+ * write is durable.
  */
 export class IngestService {
   readonly stats: IngestStats = { accepted: 0, rejected: 0, badMessages: 0 };
@@ -64,10 +65,13 @@ export class IngestService {
       count++;
     }
     if (count > 0) {
-      await writer.write(keys, ts, values, count);
-      for (let i = 0; i < count; i++) registry.observe(entries[i]!, ts[i]!, values[i]!);
       const batch: ReadingBatch = { length: count, key: keys.subarray(0, count), ts: ts.subarray(0, count), value: values.subarray(0, count) };
-      await this.deps.bus.publish(TOPICS.readings, batch);
+      // Detection sees the batch while it is being made durable (the writer copies it), so an alarm
+      // never waits for the disk: a group commit or a run being sorted can take a few hundred ms.
+      // The caller is still answered only once the write is durable. A batch whose write fails is
+      // sent again by its client; detection ignores a sensor's readings at or before its last one.
+      await Promise.all([writer.write(keys, ts, values, count), this.deps.bus.publish(TOPICS.readings, batch)]);
+      for (let i = 0; i < count; i++) registry.observe(entries[i]!, ts[i]!, values[i]!);
     }
     this.stats.accepted += count;
     this.stats.rejected += rejected.length;
