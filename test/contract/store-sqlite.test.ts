@@ -50,6 +50,9 @@ describeStoreContract('sqlite, writer in a worker thread', sqliteHarness({}));
 // Tiny runs, chunks and flush thresholds, so that every test crosses runs, chunk tables and flushes.
 describeStoreContract('sqlite, writer on the calling thread, tiny runs and chunks', sqliteHarness({ worker: false, runRows: 97, flushCells: 300, chunkMs: 10 * 60_000 }));
 
+// In the worker, runs are written a few rows per turn, with requests between the slices.
+describeStoreContract('sqlite, writer in a worker thread, tiny runs written in slices', sqliteHarness({ runRows: 97, runSliceRows: 13, flushCells: 300, chunkMs: 10 * 60_000 }));
+
 describe('SQLite store', () => {
   it('loses nothing acknowledged when its process is killed, and its rollups match its raw readings', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lifeline-store-kill-'));
@@ -63,7 +66,7 @@ describe('SQLite store', () => {
       const storeUrl = pathToFileURL(join(process.cwd(), 'src/adapters/store-sqlite/index.ts')).href;
       const child = `
         const { openSqliteStore } = await import(${JSON.stringify(storeUrl)});
-        const store = await openSqliteStore({ path: ${JSON.stringify(path)}, runRows: 700, flushCells: 400 });
+        const store = await openSqliteStore({ path: ${JSON.stringify(path)}, runRows: 700, runSliceRows: 50, flushCells: 400 });
         const batchRows = ${batchRows.toString()};
         for (let b = 0; ; b++) {
           const rows = batchRows(b, ${JSON.stringify(keys)});

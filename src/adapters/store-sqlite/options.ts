@@ -17,10 +17,15 @@ export interface SqliteStoreOptions {
   readonly chunkMs?: number;
   /**
    * Rows gathered in the staging log before they are sorted by (sensor, ts) and written as one run
-   * (default 250,000). Larger runs mean fewer index seeks per range query; smaller ones mean shorter
-   * pauses while a run is written (about 0.5 µs per row).
+   * (default 250,000). Larger runs mean fewer index seeks per range query; smaller ones mean less sorting
+   * at once. Writing a run pauses no request: see `runSliceRows`.
    */
   readonly runRows?: number;
+  /**
+   * Between requests, a run is written this many rows per transaction (default 8,192: a few ms), so
+   * appends that arrive meanwhile are committed between slices instead of waiting for the whole run.
+   */
+  readonly runSliceRows?: number;
   /** Rollup cells and last readings are written at least this often (ms, default 10 s). */
   readonly flushIntervalMs?: number;
   /** ...and as soon as this many rollup cells are pending (default 500,000). */
@@ -48,6 +53,7 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
     durability: options.durability ?? 'full',
     chunkMs: options.chunkMs ?? DEFAULT_CHUNK_MS,
     runRows: options.runRows ?? 250_000,
+    runSliceRows: options.runSliceRows ?? 8192,
     flushIntervalMs: options.flushIntervalMs ?? 10_000,
     flushCells: options.flushCells ?? 500_000,
     maxGroupRows: options.maxGroupRows ?? 100_000,
@@ -58,6 +64,7 @@ export function resolveOptions(options: SqliteStoreOptions): ResolvedOptions {
   positiveInteger('chunkMs', resolved.chunkMs);
   if (resolved.chunkMs % 60_000 !== 0) throw new Error('chunkMs must be a whole number of minutes');
   positiveInteger('runRows', resolved.runRows);
+  positiveInteger('runSliceRows', resolved.runSliceRows);
   positiveInteger('flushIntervalMs', resolved.flushIntervalMs);
   positiveInteger('flushCells', resolved.flushCells);
   positiveInteger('maxGroupRows', resolved.maxGroupRows);

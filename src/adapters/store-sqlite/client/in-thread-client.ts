@@ -77,7 +77,8 @@ export class InThreadWriterClient implements WriterClient {
 
   private maintain(): void {
     try {
-      this.writer.maintain();
+      // On this thread a run is written whole: there is no request loop to interleave with.
+      while (this.writer.maintain());
     } catch (e) {
       console.error('lifeline store: housekeeping failed:', e);
     }

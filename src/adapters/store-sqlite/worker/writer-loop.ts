@@ -14,7 +14,8 @@ interface Job {
  * being written queue up; consecutive appends among them are then committed together (group commit,
  * up to `maxGroupRows` rows), each answered with its own counts. Retention runs as a job, one short
  * transaction per turn, so appends keep flowing while it works. Housekeeping (sorting the staging log
- * into a run, flushing rollups) runs after the queue is answered, so it delays no reply already due.
+ * into a run, a slice per turn; flushing rollups) runs after the queue is answered, so it delays no
+ * reply already due, and requests that arrive meanwhile go between its slices.
  */
 export class WriterLoop {
   private readonly queue: Envelope[] = [];
@@ -54,13 +55,14 @@ export class WriterLoop {
     }
     if (this.closed) return;
     if (this.job) this.stepJob();
+    let more = false;
     try {
-      this.writer.maintain();
+      more = this.writer.maintain();
     } catch (e) {
       // The data stays staged or pending and the next attempt retries; nothing to answer here.
       console.error('lifeline store: housekeeping failed:', e);
     }
-    if (this.job) this.schedule();
+    if (this.job || more) this.schedule();
   }
 
   private appendGroup(): void {

@@ -64,9 +64,14 @@ export class ChunkCatalogue {
     return chunk;
   }
 
+  /** The number the chunk's next sorted run will get. */
+  nextRun(chunk: ChunkInfo): number {
+    return (chunk.runs.at(-1)?.run ?? LATE_RUN) + 1;
+  }
+
   /** Register a new sorted run of `rows` rows with times in [minTs, maxTs]; returns its number. */
   addRun(chunk: ChunkInfo, minTs: number, maxTs: number, rows: number): number {
-    const run = (chunk.runs.at(-1)?.run ?? LATE_RUN) + 1;
+    const run = this.nextRun(chunk);
     this.insertRun.run(chunk.id, run, minTs, maxTs, rows);
     chunk.runs.push({ run, minTs, maxTs, rows });
     this.countRows(chunk, rows);
@@ -82,6 +87,14 @@ export class ChunkCatalogue {
   /** The sorted runs of a chunk whose time span contains ts: the only ones that can hold (key, ts). */
   runsCovering(chunk: ChunkInfo, ts: number): RunInfo[] {
     return chunk.runs.filter((r) => r.minTs <= ts && ts <= r.maxTs);
+  }
+
+  /**
+   * Delete rows of runs never registered: a run written a slice at a time whose process stopped
+   * before the last slice (its rows are still in the staging log, and are sorted again).
+   */
+  deleteUnregisteredRuns(): void {
+    for (const chunk of this.chunks.values()) this.db.prepare(`DELETE FROM ${chunk.table} WHERE run >= ?`).run(this.nextRun(chunk));
   }
 
   /** Chunks whose whole window ends at or before `cutoff`, oldest first. */

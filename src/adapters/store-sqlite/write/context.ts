@@ -22,6 +22,13 @@ export interface WriterContext {
    * recomputed: readings older than it have their rollups written at once instead (see append.ts).
    */
   recomputeHorizon: number;
+  /** A run being written a slice at a time between requests (see run-job.ts), if any. */
+  runJob: RunJob | undefined;
+}
+
+/** What the writer's other steps need of a run in progress: to finish it before they touch runs. */
+export interface RunJob {
+  finish(): void;
 }
 
 /**

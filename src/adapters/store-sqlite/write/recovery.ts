@@ -8,13 +8,14 @@ import { writeStagedRuns } from './runs.js';
 
 /**
  * Bring the database back to a clean state after the previous process stopped (cleanly or not):
- * sort whatever it left in the staging log into runs, then recompute the rollups of every dirty
+ * delete the rows of a run it did not finish writing, sort whatever it left in the staging log into runs, then recompute the rollups of every dirty
  * minute from the raw readings (the minutes whose contributions were only in that process's
  * memory), rebuild the hours around them from the minutes, and bring `latest` up to date.
  * Recomputing from raw is exact whatever part of those contributions had already been written.
  */
 export function recover(ctx: WriterContext): void {
   ctx.recomputeHorizon = Number(readMeta(ctx.db, 'recompute_horizon') ?? -Infinity);
+  inTransaction(ctx, () => ctx.catalogue.deleteUnregisteredRuns());
   ctx.staging.load();
   writeStagedRuns(ctx);
   // The cells of those rows are recomputed below with everything else in the dirty minutes.

@@ -16,6 +16,8 @@ import { MultiRowInsert } from './multi-row-insert.js';
  * The run's rollup cells fall out of the sorted order in one pass; they join the pending cells.
  */
 export function writeStagedRuns(ctx: WriterContext): void {
+  // A run being written a slice at a time is finished first, so runs keep their order.
+  ctx.runJob?.finish();
   if (ctx.staging.rows === 0) return;
   const rows = ctx.staging.all();
   const cells = new CellList(Math.max(1024, rows.length >> 2));
@@ -30,7 +32,7 @@ export function writeStagedRuns(ctx: WriterContext): void {
   ctx.pending.append(cells);
 }
 
-function splitByChunk(ctx: WriterContext, rows: Columns): Map<number, Uint32Array> {
+export function splitByChunk(ctx: WriterContext, rows: Columns): Map<number, Uint32Array> {
   const n = rows.length;
   const first = ctx.catalogue.chunkIdOf(rows.ts[0]!);
   let single = true;
@@ -47,15 +49,27 @@ function splitByChunk(ctx: WriterContext, rows: Columns): Map<number, Uint32Arra
 }
 
 function writeRun(ctx: WriterContext, chunk: ChunkInfo, rows: Columns, order: Uint32Array, cells: CellList): void {
-  const { key, ts, value } = rows;
+  const { minTs, maxTs } = timeSpan(rows, order);
+  const run = ctx.catalogue.addRun(chunk, minTs, maxTs, order.length);
+  insertRunRows(ctx, chunk, run, rows, order);
+  addRunCells(rows, order, cells);
+}
+
+/** The earliest and latest time among the ordered rows. */
+export function timeSpan(rows: Columns, order: Uint32Array): { minTs: number; maxTs: number } {
   let minTs = Infinity;
   let maxTs = -Infinity;
   for (let j = 0; j < order.length; j++) {
-    const t = ts[order[j]!]!;
+    const t = rows.ts[order[j]!]!;
     if (t < minTs) minTs = t;
     if (t > maxTs) maxTs = t;
   }
-  const run = ctx.catalogue.addRun(chunk, minTs, maxTs, order.length);
+  return { minTs, maxTs };
+}
+
+/** Insert the rows `order` names, in that order, as run `run` of the chunk (inside the caller's transaction). */
+export function insertRunRows(ctx: WriterContext, chunk: ChunkInfo, run: number, rows: Columns, order: Uint32Array): void {
+  const { key, ts, value } = rows;
   const insert = new MultiRowInsert(ctx.db, `INSERT INTO ${chunk.table} (run, sensor, ts, value) VALUES`, `(${run}, ?, ?, ?)`);
   insert.run(order.length, (j, p, at) => {
     const i = order[j]!;
@@ -63,11 +77,10 @@ function writeRun(ctx: WriterContext, chunk: ChunkInfo, rows: Columns, order: Ui
     p[at + 1] = ts[i];
     p[at + 2] = value[i];
   });
-  addRunCells(rows, order, cells);
 }
 
 /** One cell per (key, minute) of rows in (key, ts) order. */
-function addRunCells(rows: Columns, order: Uint32Array, cells: CellList): void {
+export function addRunCells(rows: Columns, order: Uint32Array, cells: CellList): void {
   const { key, ts, value } = rows;
   let k = -1;
   let minute = NaN;

@@ -17,7 +17,7 @@ import { LastReadings } from './last-readings.js';
 import { recover } from './recovery.js';
 import { retentionSteps } from './retention.js';
 import { RollupTables } from './rollup-tables.js';
-import { writeStagedRuns } from './runs.js';
+import { stepRunJob } from './run-job.js';
 import { StagingLog } from './staging.js';
 import { WorkflowWriter } from './workflow.js';
 
@@ -49,6 +49,7 @@ export class StoreWriter {
         rollups: new RollupTables(db),
         pending: new CellList(),
         recomputeHorizon: -Infinity,
+        runJob: undefined,
       };
       this.entities = new EntityWriter(db);
       this.workflow = new WorkflowWriter(db);
@@ -104,13 +105,27 @@ export class StoreWriter {
     this.lastFlushAt = Date.now();
   }
 
-  /** Housekeeping between requests: sort a full staging log into a run; flush when due. */
-  maintain(now = Date.now()): void {
-    if (this.closed) return;
+  /**
+   * Housekeeping between requests: sort a full staging log into a run, a slice per call; flush when
+   * due. Returns true while there is more to do, so the caller calls again soon (after the requests
+   * that arrived meanwhile).
+   */
+  maintain(now = Date.now()): boolean {
+    if (this.closed) return false;
+    const slice = this.options.runSliceRows;
+    const flushDue = this.flushDue(now);
+    // Most of what is staged goes into a run a slice at a time; a flush then sorts the few rows left at once.
+    if (this.ctx.runJob || this.ctx.staging.rows >= (flushDue ? slice : this.options.runRows)) {
+      stepRunJob(this.ctx, slice);
+      return true;
+    }
+    if (flushDue) this.flush();
+    return false;
+  }
+
+  private flushDue(now: number): boolean {
     const { staging, pending, dirty } = this.ctx;
-    const due = now - this.lastFlushAt >= this.options.flushIntervalMs && (staging.rows > 0 || dirty.size > 0);
-    if (pending.length >= this.options.flushCells || due) this.flush();
-    else if (staging.rows >= this.options.runRows) writeStagedRuns(this.ctx);
+    return pending.length >= this.options.flushCells || (now - this.lastFlushAt >= this.options.flushIntervalMs && (staging.rows > 0 || dirty.size > 0));
   }
 
   retention(now: number, retention: RetentionSettings): Generator<void, { dropped: number }> {
