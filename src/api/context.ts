@@ -8,7 +8,7 @@ import type { CaseService } from '../cases/service.js';
 import type { AlarmBook } from '../pipeline/alarms/book.js';
 import type { DetectionEngine } from '../pipeline/detect/engine.js';
 import type { RiskService } from './risk-service.js';
-import type { CityModels, ScenarioService } from '../scenarios/index.js';
+import type { CityModels, ForecastService, ScenarioService } from '../scenarios/index.js';
 
 /** What the HTTP layer is given by the composition root. */
 export interface ApiContext {
@@ -29,6 +29,8 @@ export interface ApiContext {
   /** The city's network models (water, drainage, dependencies), built once from the assets. */
   readonly models: CityModels;
   readonly scenarios: ScenarioService;
+  /** Rainfall forecasts run on the live network (POST /forecasts/rain); absent, that route answers 503. */
+  readonly forecasts?: ForecastService;
   readonly mqttStatus: () => IngressStatus;
   readonly version: string;
   /** Largest request body in bytes. */

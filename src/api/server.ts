@@ -25,6 +25,7 @@ import { riskRoutes } from './routes/risk.js';
 import { webRoutes } from './routes/web.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { dependencyRoutes } from './routes/dependencies.js';
+import { forecastRoutes } from './routes/forecasts.js';
 
 export const API_PREFIX = '/api/v1';
 /** Routes under the prefix that need no token. */
@@ -108,6 +109,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions = {}):
     riskRoutes(api, ctx);
     scenarioRoutes(api, ctx);
     dependencyRoutes(api, ctx);
+    forecastRoutes(api, ctx);
   }, { prefix: API_PREFIX });
 
   await webRoutes(app, ctx);

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Bus, Clock, Store } from '../ports/index.js';
 import type { CaseService } from '../cases/service.js';
-import { ASSESS_SETTING, BASEMAP_SETTING, CaseImpactAssessor, CityModels, DEPENDENCIES_SETTING, ScenarioService } from '../scenarios/index.js';
+import { ASSESS_SETTING, BASEMAP_SETTING, CaseImpactAssessor, CityModels, DEPENDENCIES_SETTING, ForecastService, ScenarioService } from '../scenarios/index.js';
 
 export interface Assessment {
   readonly models: CityModels;
   readonly scenarios: ScenarioService;
   readonly caseImpact: CaseImpactAssessor;
+  /** Rainfall forecasts against the live network: pre-warning cases before the rain. */
+  readonly forecasts: ForecastService;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export function startAssessment(o: { store: Store; models: CityModels; bus: Bus;
     onError: (e, id) => log.warn({ err: e, case: id }, 'assessing a case\'s impact failed'),
   });
   caseImpact.start();
+  const forecasts = new ForecastService({ store: o.store, clock: o.clock, models, cases: o.cases, setImpact: (id, impact) => o.cases.setImpact(id, impact) });
   models.warm().catch((e: unknown) => log.warn({ err: e }, 'building the assessment models failed; they are built on first use'));
-  return { models, scenarios, caseImpact, stop: () => caseImpact.stop() };
+  return { models, scenarios, caseImpact, forecasts, stop: () => caseImpact.stop() };
 }

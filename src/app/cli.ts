@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   audit: () => import('./commands/audit.js'),
   risk: () => import('./commands/risk.js'),
   scenario: () => import('./commands/scenario.js'),
+  forecast: () => import('./commands/forecast.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -51,3 +51,7 @@ export { validateDependencyGraph } from './cascade/graph.js';
 export { propagate, type Failure, type InitialFailure } from './cascade/propagate.js';
 export { dependenciesFromAssets, BACKUP_POWER_H, ON_SITE_WATER_H } from './cascade/infer.js';
 export { assessOutage, type OutageScenario, type OutageOptions } from './cascade/outage.js';
+export { forecastDrainage, stormLabel, type DrainageForecast, type SystemForecast, type PredictedEffect } from './drainage/forecast.js';
+export { liveStateFromLevels, withOutfallStages, type LiveLevel, type LiveState } from './drainage/live-state.js';
+export { drainageSystems, type DrainageSystem } from './drainage/systems.js';
+export { partialFlow } from './drainage/partial-flow.js';

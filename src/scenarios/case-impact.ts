@@ -4,6 +4,7 @@ import { TOPICS } from '../ports/index.js';
 import type { CityModels } from './city-models.js';
 import { impactArea } from './area.js';
 import { assessCase } from './case-model.js';
+import { isForecastCase } from './forecast-case.js';
 
 export interface CaseImpactOptions {
   readonly bus: Bus;
@@ -49,6 +50,8 @@ export class CaseImpactAssessor {
     const c = change.case;
     // Only a new case or a worse level changes what is at risk; 'impact' is our own change.
     if (!c || c.class !== 'hazard' || !(change.type === 'opened' || change.action === 'escalate')) return;
+    // A forecast pre-warning carries the forecast storm's own impact (ForecastService).
+    if (isForecastCase(c)) return;
     const now = this.o.elapsed?.() ?? 0;
     this.queue.set(c.id, { c, trigger: change.type === 'opened' ? 'open' : 'escalate', queuedAt: this.queue.get(c.id)?.queuedAt ?? now });
     this.running ??= this.drain().finally(() => { this.running = undefined; });

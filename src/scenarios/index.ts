@@ -13,3 +13,6 @@ export { parseDependencyGraph } from './dependencies.js';
 export { assessCase } from './case-model.js';
 export { impactArea } from './area.js';
 export { assessRadius, RADIUS_BY_LEVEL } from './radius-impact.js';
+export { ForecastService, type ForecastResult, type ForecastServiceOptions } from './forecast-service.js';
+export { parseForecast, type ForecastInput } from './forecast-params.js';
+export { isForecastCase, forecastSystemOf } from './forecast-case.js';

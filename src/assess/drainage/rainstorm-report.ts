@@ -40,7 +40,7 @@ export function describeRainstorm(network: DrainageNetwork, storm: StormInput, r
     }),
     ...flooding.map((n): AffectedAsset => {
       const s = r.nodes.get(n.id)!;
-      return { id: n.id, kind: 'manhole', domain: 'drainage', ...(n.name ? { name: n.name } : {}), effect: 'flooding', ...(minute(s.floodStep) !== undefined ? { atMin: minute(s.floodStep)! } : {}), detail: { floodVolumeM3: Math.round(s.floodVolumeM3), floodMin: Math.round((s.floodSteps * r.stepS) / 60) } };
+      return { id: n.id, kind: 'manhole', domain: 'drainage', ...(n.name ? { name: n.name } : {}), effect: 'flooding', ...(minute(s.floodStep) !== undefined ? { atMin: minute(s.floodStep)! } : {}), detail: { floodVolumeM3: Math.round(s.floodVolumeM3), floodMin: Math.round((s.floodSteps * r.stepS) / 60), surchargeAtMin: minute(s.surchargeStep ?? s.floodStep) ?? null } };
     }),
     ...surcharged.filter((n) => !flooding.includes(n)).map((n): AffectedAsset => {
       const s = r.nodes.get(n.id)!;

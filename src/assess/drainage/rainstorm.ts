@@ -21,9 +21,7 @@ export type { StormInput, RainstormOptions } from './storm-input.js';
  */
 export function assessRainstorm(network: DrainageNetwork, storm: StormInput, context: AssessContext, options: RainstormOptions = {}): Impact {
   const stepS = options.stepS ?? 60;
-  const rain: Hyetograph = 'returnPeriodYears' in storm
-    ? chicagoHyetograph(storm.formula ?? HEFEI_STORM, storm.returnPeriodYears, storm.durationMin, storm.stepMin ?? 5, storm.peakRatio ?? 0.4)
-    : 'hyetograph' in storm ? storm.hyetograph : seriesHyetograph(storm.intensityMmPerHour, storm.stepMin);
+  const rain: Hyetograph = stormHyetograph(storm);
   const rainMin = rain.depthMm.length * rain.stepMin;
   const steps = Math.ceil(((rainMin + (options.tailMin ?? 60)) * 60) / stepS);
 
@@ -34,11 +32,23 @@ export function assessRainstorm(network: DrainageNetwork, storm: StormInput, con
     if (acc) for (let k = 0; k < steps; k++) acc[k] = acc[k]! + q[k]!;
     else inflow.set(s.outlet, q);
   }
+  for (const [node, q] of options.baseInflowM3s ?? []) {
+    const acc = inflow.get(node) ?? new Float64Array(steps);
+    for (let k = 0; k < steps; k++) acc[k] = acc[k]! + q;
+    inflow.set(node, acc);
+  }
   const georeferenced = network.crs === 'lonlat' && network.nodes.some((n) => n.position);
   const frame = georeferenced ? localFrame(network.nodes.find((n) => n.position)!.position!) : undefined;
   const overflowTo = frame ? overlandTargets(network, frame, options.overlandReachM ?? 300) : new Map<string, string>();
   const result = route({ network, inflow, stepS, steps, overflowTo, ...(options.initialDepthM ? { initialDepthM: options.initialDepthM } : {}) });
   return describeRainstorm(network, storm, rain, result, context, frame, options);
+}
+
+/** The rain of a storm input, step by step. */
+export function stormHyetograph(storm: StormInput): Hyetograph {
+  return 'returnPeriodYears' in storm
+    ? chicagoHyetograph(storm.formula ?? HEFEI_STORM, storm.returnPeriodYears, storm.durationMin, storm.stepMin ?? 5, storm.peakRatio ?? 0.4)
+    : 'hyetograph' in storm ? storm.hyetograph : seriesHyetograph(storm.intensityMmPerHour, storm.stepMin);
 }
 
 /** Flood water runs downhill: to the nearest low point within reach whose ground is lower. */

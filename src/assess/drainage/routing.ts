@@ -1,4 +1,5 @@
-import { fullArea, fullFlowCapacity, fullFlowVelocity, sectionHeight, sectionWidth } from './manning.js';
+import { celerity } from './celerity.js';
+import { fullArea, fullFlowCapacity, sectionHeight, sectionWidth } from './manning.js';
 import { MIN_SLOPE, type DrainageLink, type DrainageNetwork, type DrainageNode } from './network.js';
 
 /**
@@ -6,8 +7,8 @@ import { MIN_SLOPE, type DrainageLink, type DrainageNetwork, type DrainageNode }
  * check by hand and fast enough to run in the platform for every forecast.
  *
  * - A conduit carries what reaches its upstream node up to its full-flow Manning capacity; the
- *   water arrives downstream after its travel time at full-flow velocity, L/v (rounded to whole
- *   steps, at least one): kinematic translation without attenuation.
+ *   water arrives downstream after its travel time L/c, c the kinematic wave celerity of half the
+ *   full flow (rounded to whole steps, at least one): translation without attenuation.
  * - When the upstream node is surcharged (water above the conduit's crown) the conduit runs
  *   under pressure: its capacity scales with √(Sf/S0), Sf being the slope of the water surface
  *   from the upstream node to the downstream node (or the downstream crown, or an outfall's stage),
@@ -18,7 +19,9 @@ import { MIN_SLOPE, type DrainageLink, type DrainageNetwork, type DrainageNode }
  *   At the rim it floods: the excess runs overland to the node's `overflowTo` (a lower sag) or
  *   ponds there over `pondAreaM2`, and drains back in when the sewer has room.
  * - Outfalls take everything (free outfalls; a stage above the outfall only slows the last pipe).
- * - Explicit in time: each step uses the previous step's heads.
+ * - A node's outflow is implicit in its own depth (what its outlets take at the depth left after
+ *   it: backward Euler, by bisection) and explicit in the downstream heads (last step's), so a
+ *   surcharged manhole whose shaft holds little cannot empty and refill in alternate steps.
  */
 export interface RoutingInput {
   readonly network: DrainageNetwork;
@@ -127,13 +130,14 @@ export function route(input: RoutingInput): RoutingResult {
   // Links: capacity, travel time and a ring buffer of water in transit.
   const linkCap = links.map((l) => capacityOf(l));
   const slope = links.map((l) => Math.max(l.slope ?? MIN_SLOPE, MIN_SLOPE));
+  // Travel time at the kinematic celerity of half the full flow (celerity.ts). One lag per conduit:
+  // a lag that varied with the flow would let bigger flows overtake smaller ones and pile up.
   const lag = links.map((l, k) => {
     if (l.kind !== 'conduit' || !l.shape) return 1;
-    const v = fullFlowVelocity(l.shape, l.manningN ?? 0.013, slope[k]!);
-    return Math.max(1, Math.round(l.lengthM / Math.max(v, 0.1) / dt));
+    const c = celerity(l.shape, l.manningN ?? 0.013, slope[k]!, 0.5);
+    return Math.max(1, Math.round(l.lengthM / Math.max(c, 0.1) / dt));
   });
   const transit = links.map((_, k) => new Float64Array(lag[k]!));
-  const capPrev = links.map((_, k) => linkCap[k]!);
   const peakFlow = new Float64Array(links.length);
   const fullStep: (number | undefined)[] = links.map(() => undefined);
 
@@ -164,6 +168,11 @@ export function route(input: RoutingInput): RoutingResult {
   let inflowM3 = 0;
   let outfallM3 = 0;
   const arriving = new Float64Array(network.nodes.length);
+  // Per-node scratch for its outlets (sized to the widest fan-out).
+  const fanOut = Math.max(1, ...state.map((st) => st.out.length));
+  const outCap = new Float64Array(fanOut);
+  const outCrown = new Float64Array(fanOut);
+  const outDownHead = new Float64Array(fanOut);
   const overland = new Float64Array(network.nodes.length);
 
   for (let k = 0; k < steps; k++) {
@@ -192,28 +201,55 @@ export function route(input: RoutingInput): RoutingResult {
         volume[n] = 0;
         continue;
       }
-      // What the node's outlets can take, from last step's heads.
-      const h = depthOf(s, Math.min(volume[n]!, s.capacityM3));
-      let capTotal = 0;
-      const caps = s.out.map((i) => {
+      // What the node's outlets can take at an upstream depth h, given last step's downstream heads.
+      const outs = s.out;
+      for (let m = 0; m < outs.length; m++) {
+        const i = outs[m]!;
         const l = links[i]!;
-        let cap = linkCap[i]!;
-        if (l.kind === 'conduit' && l.shape) {
-          const crown = (l.inOffsetM ?? 0) + sectionHeight(l.shape);
-          const to = nodeIndex.get(l.to)!;
-          const down = state[to]!;
-          const downCrown = down.node.invertM + (l.outOffsetM ?? 0) + sectionHeight(l.shape);
-          const downHead = Math.max(downCrown, down.node.kind === 'outfall' ? (down.node.stageM ?? -Infinity) : head[to]!);
-          if (h > crown || downHead > downCrown) {
-            const sf = (s.node.invertM + Math.max(h, crown) - downHead) / l.lengthM;
-            const pressurised = linkCap[i]! * Math.sqrt(Math.max(0, sf) / slope[i]!);
-            cap = 0.5 * (pressurised + capPrev[i]!);
+        outCap[m] = l.kind === 'pump' && avail <= 0 ? 0 : linkCap[i]!;
+        outCrown[m] = Infinity;
+        if (l.kind !== 'conduit' || !l.shape) continue;
+        const to = nodeIndex.get(l.to)!;
+        const down = state[to]!;
+        const downCrown = down.node.invertM + (l.outOffsetM ?? 0) + sectionHeight(l.shape);
+        outDownHead[m] = Math.max(downCrown, down.node.kind === 'outfall' ? (down.node.stageM ?? -Infinity) : head[to]!);
+        // Below its crown at both ends a conduit carries its full-flow capacity whatever the depth.
+        outCrown[m] = outDownHead[m]! > downCrown ? -Infinity : (l.inOffsetM ?? 0) + sectionHeight(l.shape);
+      }
+      const capAt = (m: number, h: number): number => {
+        if (h <= outCrown[m]!) return outCap[m]!;
+        const i = outs[m]!;
+        const crown = (links[i]!.inOffsetM ?? 0) + sectionHeight(links[i]!.shape!);
+        const sf = (s.node.invertM + Math.max(h, crown) - outDownHead[m]!) / links[i]!.lengthM;
+        return linkCap[i]! * Math.sqrt(Math.max(0, sf) / slope[i]!);
+      };
+      const totalAt = (h: number): number => {
+        let t = 0;
+        for (let m = 0; m < outs.length; m++) t += capAt(m, h);
+        return t;
+      };
+      // Implicit in the node's own depth: the outflow is what the outlets take at the depth left
+      // after it (backward Euler), so a surcharged manhole with a small shaft cannot empty itself in
+      // one step and refill in the next. Q − Σcap(depth after Q) grows with Q: bisection.
+      const depthAfter = (q: number) => depthOf(s, Math.min(Math.max(avail - q * dt, 0), s.capacityM3));
+      // The depth can only fall from its value with nothing let out: below every crown then, gravity.
+      let hEnd = depthAfter(0);
+      let pressurised = false;
+      for (let m = 0; m < outs.length; m++) if (hEnd > outCrown[m]!) pressurised = true;
+      if (pressurised && avail > 0) {
+        let lo = 0;
+        let hi = avail / dt;
+        if (hi - totalAt(depthAfter(hi)) > 0) {
+          for (let it = 0; it < 30 && hi - lo > 1e-9 * (1 + hi); it++) {
+            const mid = (lo + hi) / 2;
+            if (mid - totalAt(depthAfter(mid)) > 0) hi = mid;
+            else lo = mid;
           }
-          capPrev[i] = cap;
-        } else if (l.kind === 'pump' && avail <= 0) cap = 0;
-        capTotal += cap;
-        return cap;
-      });
+        }
+        hEnd = depthAfter(hi);
+      }
+      const caps = outs.map((_, m) => capAt(m, hEnd));
+      const capTotal = caps.reduce((a, b) => a + b, 0);
       const outRate = capTotal === Infinity ? avail / dt : Math.min(avail / dt, capTotal);
       s.out.forEach((i, m) => {
         const share = capTotal === Infinity ? (caps[m] === Infinity ? 1 / caps.filter((c) => c === Infinity).length : 0) : capTotal > 0 ? caps[m]! / capTotal : 0;

@@ -17,6 +17,8 @@ export interface RainstormOptions {
   readonly tailMin?: number;
   /** Water already in manholes, m (from live level gauges): the storm lands on a wet network. */
   readonly initialDepthM?: ReadonlyMap<string, number>;
+  /** Flow the sewers already carry, m³/s per node, for the whole run (from live levels: see live-state.ts). */
+  readonly baseInflowM3s?: ReadonlyMap<string, number>;
   /** How far flood water runs to a lower low point, m. Default 300. */
   readonly overlandReachM?: number;
   /** Ponding depths (cm) for levels 4, 3, 2, 1. Default 15 (waterlogged road, GB 51222-2017), 27 (close to traffic), 40, 50. */
