@@ -51,7 +51,7 @@ export class StagedRunJob implements RunJob {
     const part = this.parts[this.next];
     if (part) {
       const end = Math.min(part.order.length, part.written + this.sliceRows);
-      inTransaction(this.ctx, () => insertRunRows(this.ctx, this.ctx.catalogue.ensure(part.chunkId), part.run, this.rows, part.order.subarray(part.written, end)));
+      withoutFsync(this.ctx, () => inTransaction(this.ctx, () => insertRunRows(this.ctx, this.ctx.catalogue.ensure(part.chunkId), part.run, this.rows, part.order.subarray(part.written, end))));
       part.written = end;
       if (end === part.order.length) this.next++;
       return false;
@@ -89,6 +89,21 @@ export class StagedRunJob implements RunJob {
     ctx.pending.append(cells);
     this.done = true;
     this.drop();
+  }
+}
+
+/**
+ * A slice's commit needs no fsync of its own: its rows count only once the run is registered, and
+ * that commit's fsync (or any later one's: the WAL is one file) makes every frame before it durable.
+ */
+function withoutFsync<T>(ctx: WriterContext, fn: () => T): T {
+  const level = ctx.db.pragma('synchronous', { simple: true }) as number;
+  if (level <= 1) return fn();
+  ctx.db.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    ctx.db.pragma(`synchronous = ${level}`);
   }
 }
 
