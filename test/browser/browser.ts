@@ -62,7 +62,17 @@ export async function canvasColours(page: Page): Promise<number> {
   })()`);
 }
 
+/**
+ * Take a screenshot once a map on the page has come to rest: a moving map on a software renderer
+ * is drawn at half resolution (web/map/motion-resolution.ts) and sharp again shortly after it stops.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = globalThis as unknown as { __lifeline?: { map: { isMoving(): boolean } } };
+    return !w.__lifeline || !w.__lifeline.map.isMoving();
+  }, undefined, { timeout: 5000 }).catch(() => { /* a map that never rests is worth a screenshot too */ });
+  // Half resolution ends 150 ms after the map stops; one frame more to draw it sharp.
+  await page.waitForTimeout(200);
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
 

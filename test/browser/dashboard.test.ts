@@ -8,6 +8,8 @@ import { HANDLER, OPERATOR, seedPeople } from './people.js';
 
 /** A rain gauge of the demo city: heavy rain (≥ 100 mm/h) is a red alarm at the first reading. */
 const RAIN_GAUGE = 'D-OF-03-RF';
+/** The levels of its rule (std.rainfall.intensity), as the chart reports the lines it drew. */
+const RAIN_LEVELS = '20 50 80 100';
 
 describe('dashboard in a real browser', () => {
   let t: DemoPlatform;
@@ -63,6 +65,9 @@ describe('dashboard in a real browser', () => {
     const id = (await row.getAttribute('data-case-id'))!;
     await row.click();
     await page.waitForSelector('[data-testid="chart"]');
+    // The rain gauge's chart draws its rule's level lines (heavy rainfall: 20, 50, 80, 100 mm/h) and shades the alarm span.
+    await page.waitForSelector(`[data-testid="chart"][data-thresholds="${RAIN_LEVELS}"]`, { timeout: 10_000 });
+    expect(Number(await page.locator(`[data-testid="chart"][data-thresholds="${RAIN_LEVELS}"]`).first().getAttribute('data-spans'))).toBeGreaterThan(0);
     await shot(page, 'case-1920');
 
     const state = page.getByTestId('case-state');
@@ -116,6 +121,7 @@ describe('dashboard in a real browser', () => {
   it('shows sensor history, the overview and switches language', async () => {
     await page.goto(`${t.url}/#/sensors/${RAIN_GAUGE}`);
     await page.waitForSelector('[data-testid="chart"] canvas');
+    await page.waitForSelector(`[data-testid="chart"][data-thresholds="${RAIN_LEVELS}"]`, { timeout: 10_000 });
     await shot(page, 'sensor-1920');
     await page.goto(`${t.url}/#/overview`);
     await page.waitForSelector('[data-testid="duty-report"]');

@@ -1,20 +1,23 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from './client';
-import type { AssetFeature, Basemap, Department, Sensor } from './types';
+import type { AssetFeature, Basemap, Department, SensorPositions } from './types';
 
-/** The city as loaded once per session: basemap, assets, sensors, departments. */
+/** The city as loaded once per session: basemap, assets, where each sensor is, departments. */
 export interface City {
   basemap: Basemap | null;
   assets: AssetFeature[];
   assetsById: Map<string, AssetFeature>;
-  sensors: Sensor[];
-  sensorsById: Map<string, Sensor>;
+  /** Every sensor's position, status and level as columns (50,000 sensors stay light); details come per sensor from /sensors/:id. */
+  sensors: SensorPositions;
+  /** sensor id → its index in `sensors` (also its feature id on the map). */
+  sensorIndex: Map<string, number>;
   departments: Department[];
   loaded: boolean;
   error: string | null;
 }
 
-const EMPTY: City = { basemap: null, assets: [], assetsById: new Map(), sensors: [], sensorsById: new Map(), departments: [], loaded: false, error: null };
+const NO_SENSORS: SensorPositions = { count: 0, ids: [], lon: [], lat: [], status: [], level: [], domain: [], quantity: [], statuses: [], domains: [], quantities: [] };
+const EMPTY: City = { basemap: null, assets: [], assetsById: new Map(), sensors: NO_SENSORS, sensorIndex: new Map(), departments: [], loaded: false, error: null };
 const CityContext = createContext<City>(EMPTY);
 
 const EMPTY_BASEMAP: Basemap = {
@@ -31,12 +34,12 @@ export function CityProvider({ children }: { children: ReactNode }) {
     const basemap = api.basemap().catch(() => EMPTY_BASEMAP);
     basemap.then((b) => { if (alive) setCity((c) => (c.basemap ? c : { ...c, basemap: b })); });
     // Departments may not exist yet on this server: an empty list, not a failure.
-    Promise.all([basemap, api.assets(), api.sensors(), api.departments().catch(() => [] as Department[])])
+    Promise.all([basemap, api.assets(), api.sensorPositions(), api.departments().catch(() => [] as Department[])])
       .then(([basemap, fc, sensors, departments]) => {
         if (!alive) return;
         setCity({
           basemap, assets: fc.features, assetsById: new Map(fc.features.map((f) => [String(f.id), f])),
-          sensors, sensorsById: new Map(sensors.map((s) => [s.id, s])), departments, loaded: true, error: null,
+          sensors, sensorIndex: new Map(sensors.ids.map((id, i) => [id, i])), departments, loaded: true, error: null,
         });
       })
       .catch((e: Error) => { if (alive) setCity({ ...EMPTY, loaded: true, error: e.message }); });

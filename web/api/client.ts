@@ -1,4 +1,4 @@
-import type { AggPoint, Alarm, AssetRisk, Basemap, Case, CaseAction, DailyReport, Department, FeatureCollection, Page, RawPoint, RenewalPage, RiskZones, Rule, Scenario, ScenarioKind, ScenarioSummary, Sensor, Session, User } from './types';
+import type { AggPoint, Alarm, AssetRisk, Basemap, Case, CaseAction, DailyReport, Department, FeatureCollection, Page, RawPoint, RenewalPage, RiskZones, Rule, Scenario, ScenarioKind, ScenarioSummary, Sensor, SensorPositions, Session, User } from './types';
 
 /** An HTTP failure with the problem+json detail when the server sent one. */
 export class ApiError extends Error {
@@ -47,6 +47,7 @@ export const api = {
   assets: () => request<FeatureCollection>('/assets?limit=100000'),
   asset: (id: string) => request<FeatureCollection['features'][number]>(`/assets/${encodeURIComponent(id)}`),
   sensors: async (params: { asset?: string } = {}) => items(await request<Page<Sensor>>(`/sensors${qs({ limit: 100000, ...params })}`)),
+  sensorPositions: () => request<SensorPositions>('/sensors/positions'),
   sensor: (id: string) => request<Sensor>(`/sensors/${encodeURIComponent(id)}`),
   readings: (id: string, from: number, to: number) => request<RawPoint[]>(`/sensors/${encodeURIComponent(id)}/readings${qs({ from, to })}`),
   rollups: (id: string, from: number, to: number, step: string) => request<AggPoint[]>(`/sensors/${encodeURIComponent(id)}/readings${qs({ from, to, step })}`),

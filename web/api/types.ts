@@ -24,6 +24,19 @@ export interface Sensor {
   properties?: Record<string, unknown>;
 }
 
+/** GET /sensors/positions: every located sensor as parallel arrays (entry i belongs to ids[i]). */
+export interface SensorPositions {
+  count: number;
+  ids: string[]; lon: number[]; lat: number[];
+  /** Index into `statuses`. */
+  status: number[];
+  /** Worst active hazard alarm, 0 when none. */
+  level: number[];
+  /** Indexes into `domains` and `quantities`. */
+  domain: number[]; quantity: number[];
+  statuses: SensorStatus[]; domains: string[]; quantities: string[];
+}
+
 export interface Alarm {
   id: string; sensor: string; source?: string; kind: string; class?: string; level: Level; score?: number;
   message?: string; raisedAt: string | number; updatedAt?: string | number; clearedAt?: string | number | null; state?: 'active' | 'cleared';
@@ -77,6 +90,10 @@ export interface Rule {
   scope: { sensor?: string; asset?: string; quantity?: string; domain?: string };
   params?: { direction?: string; levels?: { level: Level; value: number }[]; [k: string]: unknown };
   enabled?: boolean;
+  /** Ids of rules this one switches off for the sensors it watches. */
+  replaces?: string[];
+  /** A default from standards (read-only) rather than a configured rule. */
+  template?: boolean;
 }
 
 export interface Basemap {

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import maplibregl, { type Map as MapLibre, type MapGeoJSONFeature } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { api } from '../api/client';
+import type { GeoJSONSource, MapGeoJSONFeature } from 'maplibre-gl';
 import { useCity } from '../api/city';
 import type { Case } from '../api/types';
 import { useI18n } from '../i18n';
-import { assetLayers, LAYER_GROUPS, pipeColour, type LayerGroup, type PipeColouring } from './asset-layers';
-import { basemapStyle, LABEL_FONT } from './basemap-style';
+import { LAYER_GROUPS, pipeColour, type LayerGroup, type PipeColouring } from './asset-layers';
+import { addAssets, BASEMAP_LABELS } from './asset-source';
 import { caseFeatures, caseLayers, startCasePulse } from './case-layer';
 import { boundsOf } from './city-bounds';
-import { followLiveSensors, paintActiveAlarms } from './live-sensors';
-import { sensorFeatures, sensorLayer } from './sensor-layer';
+import { followLiveSensors } from './live-sensors';
+import { sensorLayer, sensorSource } from './sensor-layer';
+import { MapLoading } from './MapLoading';
 import { MapTooltip, type Hover } from './MapTooltip';
+import { exposeMap, useBaseMap } from './use-base-map';
 import { showRiskZones } from '../features/risk/risk-zones';
 
 export interface CityMapProps {
@@ -26,70 +26,51 @@ export interface CityMapProps {
 }
 
 const INTERACTIVE = ['cases', 'sensors', 'assets-facilities', 'assets-stations', 'assets-bridges', 'assets-tunnel', 'assets-hydrants', 'assets-manholes', 'assets-valves', 'assets-pipes', 'assets-buildings'];
-const LABEL_LAYERS = ['water-label', 'road-label', 'district-label', 'assets-facilities-label'];
 
 /** The city map: basemap from the city's own layers, assets per domain, 50,000-capable sensors, live cases. */
 export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavailable }: CityMapProps) {
   const city = useCity();
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibre | null>(null);
-  const [styleReady, setStyleReady] = useState(false);
   const [ready, setReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
   const urgent = useRef(false);
-  const nameField = lang === 'en' ? 'nameEn' : 'name';
+  const sensorIds = useRef(city.sensors.ids);
+  sensorIds.current = city.sensors.ids;
 
   // The map starts with the basemap alone; assets and sensors join when they arrive (the fetches overlap the map's start).
-  useEffect(() => {
-    if (!city.basemap || !container.current) return;
-    const basemap = city.basemap;
-    const map = new maplibregl.Map({
-      container: container.current,
-      style: basemap.styleUrl ?? basemapStyle(basemap, nameField),
-      bounds: boundsOf(basemap.districts) ?? undefined,
-      fitBoundsOptions: { padding: { top: 30, bottom: 30, left: window.innerWidth > 1500 ? 220 : 40, right: 30 } },
-      attributionControl: false,
-      localIdeographFontFamily: LABEL_FONT.join(', '),
-      fadeDuration: 0,
-    });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-    mapRef.current = map;
-    let stopPulse = () => {};
-    map.on('load', () => {
+  const { map: mapRef, styleReady, nameField } = useBaseMap(container, {
+    padding: { top: 30, bottom: 30, left: window.innerWidth > 1500 ? 220 : 40, right: 30 },
+    onStyle: (map) => {
       map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       for (const layer of caseLayers) map.addLayer(layer);
       // A ring around what the side panel shows (the opened case, sensor or asset).
       map.addSource('focus', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: 'focus', type: 'circle', source: 'focus', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
-      stopPulse = startCasePulse(map, () => urgent.current);
-      setStyleReady(true);
-    });
-    map.on('mousemove', (e) => {
-      const layers = INTERACTIVE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-      const f: MapGeoJSONFeature | undefined = map.queryRenderedFeatures(e.point, { layers })[0];
-      map.getCanvas().style.cursor = f ? 'pointer' : '';
-      setHover(f ? { x: e.point.x, y: e.point.y, layer: f.layer.id, properties: f.properties as Record<string, unknown>, id: f.id, live: f.state as Record<string, unknown> } : null);
-    });
-    map.on('mouseout', () => setHover(null));
-    map.on('click', (e) => {
-      const layers = INTERACTIVE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-      const f = map.queryRenderedFeatures(e.point, { layers })[0];
-      if (!f) return;
-      const p = f.properties as Record<string, unknown>;
-      if (f.layer.id === 'cases') pick.current('case', String(p.id));
-      else if (f.layer.id === 'sensors') pick.current('sensor', String(p.id));
-      else pick.current('asset', String(f.id ?? p.id));
-    });
-    return () => {
-      stopPulse(); map.remove(); mapRef.current = null; setStyleReady(false); setReady(false);
-      delete (window as unknown as { __lifeline?: unknown }).__lifeline;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [city.basemap]);
+      const stopPulse = startCasePulse(map, () => urgent.current);
+      map.once('remove', stopPulse);
+      const under = (point: { x: number; y: number }): MapGeoJSONFeature | undefined => {
+        const layers = INTERACTIVE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+        return map.queryRenderedFeatures([point.x, point.y], { layers })[0];
+      };
+      map.on('mousemove', (e) => {
+        const f = under(e.point);
+        map.getCanvas().style.cursor = f ? 'pointer' : '';
+        setHover(f ? { x: e.point.x, y: e.point.y, layer: f.layer.id, properties: f.properties as Record<string, unknown>, id: f.id, live: f.state as Record<string, unknown> } : null);
+      });
+      map.on('mouseout', () => setHover(null));
+      map.on('click', (e) => {
+        const f = under(e.point);
+        if (!f) return;
+        const p = f.properties as Record<string, unknown>;
+        if (f.layer.id === 'cases') pick.current('case', String(p.id));
+        else if (f.layer.id === 'sensors') { const id = sensorIds.current[Number(f.id)]; if (id) pick.current('sensor', id); }
+        else pick.current('asset', String(p.id ?? f.id));
+      });
+    },
+  });
 
   // Assets and sensors under the case markers; then live state follows over SSE.
   useEffect(() => {
@@ -99,15 +80,12 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
       const b = boundsOf({ features: city.assets });
       if (b) map.fitBounds(b, { padding: 40, animate: false });
     }
-    map.addSource('assets', { type: 'geojson', data: { type: 'FeatureCollection', features: city.assets as never } });
-    for (const layer of assetLayers(nameField)) map.addLayer(layer, 'cases-halo');
-    const sensors = sensorFeatures(city.sensors, city.assetsById);
-    map.addSource('sensors', { type: 'geojson', data: sensors.collection });
+    addAssets(map, city.assets, nameField, { before: [...BASEMAP_LABELS, 'cases-halo'] });
+    map.addSource('sensors', sensorSource(city.sensors));
     map.addLayer(sensorLayer, 'cases-halo');
-    const stopLive = followLiveSensors(map, sensors.ids);
-    api.alarms({ state: 'active' }).then((alarms) => paintActiveAlarms(map, sensors.ids, alarms), () => { /* no alarms route yet */ });
+    const stopLive = followLiveSensors(map, city.sensorIndex);
     // Tests and the benchmark reach the map through this hook.
-    (window as unknown as { __lifeline?: unknown }).__lifeline = { map, sensorIds: sensors.ids, ready: true };
+    exposeMap(map, city.sensorIndex);
     setReady(true);
     return stopLive;
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -121,44 +99,38 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
     for (const [group, on] of Object.entries(visible)) {
       for (const id of LAYER_GROUPS[group as LayerGroup]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visible, ready]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (map && ready) map.setPaintProperty('assets-pipes', 'line-color', pipeColour(pipeColouring));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pipeColouring, ready]);
-
-  // Labels follow the language.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready) return;
-    for (const id of LABEL_LAYERS) {
-      if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', ['coalesce', ['get', nameField], ['get', 'name']]);
-    }
-  }, [nameField, ready]);
 
   // Cases: a handful of points, rebuilt on each change.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
     urgent.current = cases.some((c) => c.level <= 2);
-    const source = map.getSource('cases') as maplibregl.GeoJSONSource | undefined;
+    const source = map.getSource('cases') as GeoJSONSource | undefined;
     source?.setData(caseFeatures(cases, city.assetsById, (c) => `${t(`level.${c.level}` as never)} · ${t(`domain.${c.domain}` as never)}`));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cases, ready, city.assetsById, t]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    (map.getSource('focus') as maplibregl.GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: focus ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: focus } }] : [] });
+    (map.getSource('focus') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: focus ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: focus } }] : [] });
     if (focus) map.flyTo({ center: focus, zoom: Math.max(map.getZoom(), 15.5), duration: 800 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus, ready]);
 
   return (
     <div className="map-wrap">
       <div ref={container} className="map" />
       {hover && <MapTooltip hover={hover} />}
-      {!city.loaded && <div className="map-loading">{t('common.loading')}</div>}
-      {city.error && <div className="map-loading">{t('common.error', { message: city.error })}</div>}
+      <MapLoading />
     </div>
   );
 }

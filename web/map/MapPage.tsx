@@ -12,24 +12,24 @@ import { go, href, type Route } from '../ui/router';
 import { DEFAULT_VISIBLE, type LayerGroup, type PipeColouring } from './asset-layers';
 import { CityMap } from './CityMap';
 import { LayerPanel } from './LayerPanel';
-import { assetAnchor } from './sensor-layer';
+import { assetAnchor } from './asset-anchor';
 
 /** The situation map with the live list beside it; a case, sensor or asset opens in the side panel. */
 export function MapPage({ route }: { route: Route }) {
   const { cases } = useCases();
-  const { assetsById, sensorsById } = useCity();
+  const { assetsById, sensors, sensorIndex } = useCity();
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>(DEFAULT_VISIBLE);
   const [pipeColouring, setPipeColouring] = useState<PipeColouring>('domain');
   const [unavailable, setUnavailable] = useState<LayerGroup[]>([]);
   const active = useMemo(() => cases.filter(isActive), [cases]);
   const focus = useMemo<[number, number] | null>(() => {
     if (route.page === 'case') { const c = cases.find((x) => x.id === route.id); return c ? caseAnchor(c, assetsById) : null; }
-    if (route.page === 'sensor') { const s = sensorsById.get(route.id); return s ? assetAnchor(assetsById.get(s.asset)?.geometry) : null; }
+    if (route.page === 'sensor') { const i = sensorIndex.get(route.id); return i === undefined ? null : [sensors.lon[i]!, sensors.lat[i]!]; }
     if (route.page === 'asset') return assetAnchor(assetsById.get(route.id)?.geometry);
     return null;
     // Only a new route moves the map, not each live update of the case.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [route, assetsById, sensorsById, cases.length > 0]);
+  }, [route, assetsById, sensorIndex, cases.length > 0]);
   const back = () => go(href.map());
   const wide = route.page !== 'map';
   return (

@@ -2,7 +2,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { AssetFeature, Case } from '../api/types';
 import { LEVEL_HEX } from '../ui/colours';
 import { LABEL_FONT } from './basemap-style';
-import { assetAnchor } from './sensor-layer';
+import { assetAnchor } from './asset-anchor';
 
 /** Where a case is: its own location or geometry, else its (first) asset's. */
 export function caseAnchor(c: Case, assetsById: ReadonlyMap<string, AssetFeature>): [number, number] | null {

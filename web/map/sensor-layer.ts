@@ -1,67 +1,54 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { AssetFeature, Sensor } from '../api/types';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { SensorPositions } from '../api/types';
 import { LEVEL_HEX, SENSOR_HEX } from '../ui/colours';
 
 /** Numeric status codes kept in feature-state, so a live change is one setFeatureState, not a setData of 50,000 points. */
 export const STATUS_CODE = { online: 0, offline: 1, maintenance: 2, disabled: 3 } as const;
 
-/** Where a sensor sits: its asset's point, the middle vertex of a line, the first vertex of a polygon. */
-export function assetAnchor(geometry: AssetFeature['geometry'] | undefined): [number, number] | null {
-  if (!geometry) return null;
-  const c = geometry.coordinates as unknown;
-  switch (geometry.type) {
-    case 'Point': return c as [number, number];
-    case 'LineString': { const l = c as [number, number][]; return l[Math.floor(l.length / 2)] ?? null; }
-    case 'Polygon': { const ring = (c as [number, number][][])[0] ?? []; return centroid(ring); }
-    case 'MultiLineString': { const l = (c as [number, number][][])[0] ?? []; return l[Math.floor(l.length / 2)] ?? null; }
-    default: return null;
+/**
+ * One point per sensor, feature id = index in the positions' columns. Properties hold only the two
+ * small numbers the paint reads (status `s`, level `l`), so the worker's tiles stay small.
+ */
+export function sensorCollection(p: SensorPositions): GeoJSON.FeatureCollection<GeoJSON.Point> {
+  const code = p.statuses.map((name) => STATUS_CODE[name] ?? STATUS_CODE.offline);
+  const features: GeoJSON.Feature<GeoJSON.Point>[] = new Array(p.count);
+  for (let i = 0; i < p.count; i++) {
+    features[i] = { type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [p.lon[i]!, p.lat[i]!] },
+      properties: { s: code[p.status[i]!] ?? STATUS_CODE.offline, l: p.level[i] ?? 0 } };
   }
+  return { type: 'FeatureCollection', features };
 }
 
-function centroid(ring: [number, number][]): [number, number] | null {
-  if (!ring.length) return null;
-  let x = 0; let y = 0;
-  for (const p of ring) { x += p[0]; y += p[1]; }
-  return [x / ring.length, y / ring.length];
+/**
+ * Tiles cut up to zoom 16 and overzoomed beyond (0.1 m precision there): a tile drawn at zoom 17–18
+ * holds at most four times the points in view, where a coarser cut would draw a whole district's.
+ * A small buffer: a few-pixel circle never reaches far into the next tile, and each point in
+ * several tiles' buffers is drawn several times.
+ */
+export function sensorSource(p: SensorPositions): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: sensorCollection(p), maxzoom: 16, buffer: 8, tolerance: 0 };
 }
 
-export interface SensorIndex {
-  /** sensor id → numeric feature id */
-  readonly ids: Map<string, number>;
-  readonly collection: GeoJSON.FeatureCollection<GeoJSON.Point>;
-}
+/** Status and level: feature-state once live data has changed them, else the values loaded with the positions. */
+const status: ExpressionSpecification = ['coalesce', ['feature-state', 'status'], ['get', 's']];
+const level: ExpressionSpecification = ['coalesce', ['feature-state', 'level'], ['get', 'l']];
+const alarmed: ExpressionSpecification = ['>', level, 0];
 
-/** One point per sensor, small jitter so several sensors on one asset stay distinguishable. */
-export function sensorFeatures(sensors: readonly Sensor[], assetsById: ReadonlyMap<string, AssetFeature>): SensorIndex {
-  const ids = new Map<string, number>();
-  const features: GeoJSON.Feature<GeoJSON.Point>[] = [];
-  const perAsset = new Map<string, number>();
-  for (const s of sensors) {
-    const anchor = assetAnchor(assetsById.get(s.asset)?.geometry);
-    if (!anchor) continue;
-    const k = perAsset.get(s.asset) ?? 0;
-    perAsset.set(s.asset, k + 1);
-    const offset = k === 0 ? [0, 0] : [Math.cos(k * 2.4) * 0.00004 * Math.sqrt(k), Math.sin(k * 2.4) * 0.00004 * Math.sqrt(k)];
-    const id = features.length;
-    ids.set(s.id, id);
-    features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [anchor[0] + offset[0]!, anchor[1] + offset[1]!] },
-      properties: { id: s.id, domain: s.domain, quantity: s.quantity, status: STATUS_CODE[s.status] ?? 1 } });
-  }
-  return { ids, collection: { type: 'FeatureCollection', features } };
-}
-
-/** Status: feature-state when live data has changed it, else the status at load. Level: set while an alarm is active. */
-const status: ExpressionSpecification = ['coalesce', ['feature-state', 'status'], ['get', 'status']];
-const level: ExpressionSpecification = ['coalesce', ['feature-state', 'level'], 0];
-
+/**
+ * One circle layer, cheap per pixel: in software WebGL the cost of a frame is the pixels drawn, so
+ * far out a sensor is a 1–2 px dot without stroke; alarmed sensors stay larger so they are seen.
+ */
 export const sensorLayer: LayerSpecification = {
   id: 'sensors', type: 'circle', source: 'sensors',
   paint: {
     'circle-color': ['case',
-      ['>', level, 0], ['match', level, 1, LEVEL_HEX[1]!, 2, LEVEL_HEX[2]!, 3, LEVEL_HEX[3]!, LEVEL_HEX[4]!],
+      alarmed, ['match', level, 1, LEVEL_HEX[1]!, 2, LEVEL_HEX[2]!, 3, LEVEL_HEX[3]!, LEVEL_HEX[4]!],
       ['match', status, 0, SENSOR_HEX.online, 1, SENSOR_HEX.offline, 2, SENSOR_HEX.maintenance, SENSOR_HEX.disabled]],
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['case', ['>', level, 0], 3, 1.2], 17, ['case', ['>', level, 0], 8, 4]],
+    'circle-radius': ['interpolate', ['linear'], ['zoom'],
+      12, ['case', alarmed, 3, 1.2],
+      15, ['case', alarmed, 5, 2],
+      17, ['case', alarmed, 8, 4]],
     'circle-stroke-color': '#0a1420',
-    'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 13, 0, 16, 0.8],
+    'circle-stroke-width': ['step', ['zoom'], 0, 16, 0.8],
   },
 };

@@ -6,6 +6,7 @@ import { requireScope } from '../guard.js';
 import { parseLimit } from '../pagination.js';
 import { domainParam, intParam, quantityParam, stepParam, stringParam, timeParam } from '../query.js';
 import { sensorToWire } from '../wire.js';
+import { sensorPositionRoutes } from './sensor-positions.js';
 
 const STATUSES = ['online', 'offline', 'maintenance', 'disabled'];
 const DAY = 86_400_000;
@@ -13,6 +14,8 @@ const DAY = 86_400_000;
 const MAX_RAW = 1_000_000;
 
 export function sensorRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  sensorPositionRoutes(app, ctx);
+
   app.get('/sensors', {
     schema: {
       summary: 'Sensors with their status and last reading', tags: ['registry'],

@@ -6,25 +6,47 @@ let rules: Promise<Rule[]> | null = null;
 
 /** Rules change rarely: one request per session; a server without /rules gives no thresholds. */
 function loadRules(): Promise<Rule[]> {
-  rules ??= api.rules().catch(() => []);
+  rules ??= api.rules().catch(() => { rules = null; return []; });
   return rules;
 }
 
-/** How specific a rule's scope is for this sensor (-1: it does not apply). */
-function specificity(rule: Rule, s: Sensor): number {
+function applies(rule: Rule, s: Sensor): boolean {
   const sc = rule.scope ?? {};
-  if ((sc.sensor && sc.sensor !== s.id) || (sc.asset && sc.asset !== s.asset) || (sc.quantity && sc.quantity !== s.quantity) || (sc.domain && sc.domain !== s.domain)) return -1;
-  return (sc.sensor ? 8 : 0) + (sc.asset ? 4 : 0) + (sc.quantity ? 2 : 0) + (sc.domain ? 1 : 0);
+  return (!sc.sensor || sc.sensor === s.id) && (!sc.asset || sc.asset === s.asset)
+    && (!sc.quantity || sc.quantity === s.quantity) && (!sc.domain || sc.domain === s.domain);
 }
 
-/** The level thresholds of the most specific enabled threshold rule watching this sensor. */
-export async function thresholdsFor(sensor: Sensor): Promise<Threshold[]> {
-  let best: Rule | undefined;
-  let score = -1;
-  for (const r of await loadRules()) {
-    if (r.kind !== 'threshold' || r.enabled === false) continue;
-    const s = specificity(r, sensor);
-    if (s > score) { best = r; score = s; }
+/**
+ * The rules watching a sensor, resolved as the server's detection does (src/pipeline/detect/rules/resolve.ts):
+ * templates and configured rules whose scope matches; a configured rule with a template's id
+ * replaces it (and, scoped elsewhere, removes it); `replaces` removes the named rules; disabled ones are off.
+ */
+export function rulesFor(sensor: Sensor, all: readonly Rule[]): Rule[] {
+  const templates = all.filter((r) => r.template !== false);
+  const configured = all.filter((r) => r.template === false);
+  const byId = new Map<string, Rule>();
+  for (const r of templates) if (applies(r, sensor)) byId.set(r.id, r);
+  for (const r of configured) {
+    if (applies(r, sensor)) byId.set(r.id, r);
+    else if (templates.some((t) => t.id === r.id)) byId.delete(r.id);
   }
-  return (best?.params?.levels ?? []).map((l) => ({ value: l.value, level: l.level }));
+  const replaced = new Set(Array.from(byId.values()).flatMap((r) => r.replaces ?? []));
+  return [...byId.values()].filter((r) => r.enabled !== false && !replaced.has(r.id));
+}
+
+/**
+ * The level lines of every threshold rule watching this sensor (oxygen has a low and a high rule).
+ * Other kinds with levels (a pressure drop, a rate) measure steps or slopes, not values on this axis.
+ */
+export function thresholdLines(sensor: Sensor, all: readonly Rule[]): Threshold[] {
+  const lines = new Map<string, Threshold>();
+  for (const r of rulesFor(sensor, all)) {
+    if (r.kind !== 'threshold') continue;
+    for (const l of r.params?.levels ?? []) lines.set(`${l.level}:${l.value}`, { value: l.value, level: l.level });
+  }
+  return [...lines.values()].sort((a, b) => a.value - b.value);
+}
+
+export async function thresholdsFor(sensor: Sensor): Promise<Threshold[]> {
+  return thresholdLines(sensor, await loadRules());
 }

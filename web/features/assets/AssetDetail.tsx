@@ -37,7 +37,7 @@ export function AssetDetail({ id, onClose }: { id: string; onClose(): void }) {
         <h3>{t('asset.attributes')}</h3>
         <dl className="facts">
           {Object.entries(p).filter(([k, v]) => !['kind', 'domain', 'department', 'name'].includes(k) && !HIDDEN.has(k) && !isTranslation(k) && (typeof v !== 'object' || v === null)).map(([k, v]) => (
-            <FragmentPair key={k} k={label('attr', k)} v={String((lang === 'en' ? p[`${k}En`] : p[`${k}Zh`]) ?? v)} />
+            <FragmentPair key={k} k={label('attr', k)} v={typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String((lang === 'en' ? p[`${k}En`] : p[`${k}Zh`]) ?? v)} />
           ))}
         </dl>
       </section>

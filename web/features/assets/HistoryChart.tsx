@@ -7,6 +7,7 @@ import { Chart, type Span, type Threshold } from '../../ui/Chart';
 import { thresholdsFor } from '../alarms/thresholds';
 import { stepFor } from './history-step';
 import { toMs } from '../cases/case-order';
+import { useServerText } from '../cases/server-text';
 
 export interface HistoryChartProps {
   sensor: Sensor;
@@ -21,6 +22,7 @@ export interface HistoryChartProps {
 export function HistoryChart({ sensor, from, to, alarms = [], height }: HistoryChartProps) {
   const { t } = useI18n();
   const label = useLabel();
+  const { sensorName } = useServerText();
   const [range, setRange] = useState<[number, number]>([from, to]);
   const [data, setData] = useState<AlignedData>([[], []]);
   const [thresholds, setThresholds] = useState<Threshold[]>([]);
@@ -45,6 +47,7 @@ export function HistoryChart({ sensor, from, to, alarms = [], height }: HistoryC
     level: a.level,
   })), [alarms, sensor.id]);
 
+  const xRange = useMemo<[number, number]>(() => [range[0] / 1000, range[1] / 1000], [range]);
   const series = useMemo(() => [
     { label: label('quantity', sensor.quantity), colour: '#5ab0ff', width: 1.6 },
     { label: t('chart.min'), colour: '#5ab0ff66', dash: [3, 3], width: 1 },
@@ -54,10 +57,10 @@ export function HistoryChart({ sensor, from, to, alarms = [], height }: HistoryC
   return (
     <div className="history">
       <div className="history-head">
-        <span>{sensor.name ?? sensor.id}</span>
+        <span>{sensorName(sensor)}</span>
         <span className="muted">{t('sensor.resolution', { step: step ?? t('sensor.raw') })} · {t('sensor.zoomHint')}</span>
       </div>
-      <Chart data={data} series={series} thresholds={thresholds} spans={spans} unit={sensor.unit} height={height}
+      <Chart data={data} series={series} thresholds={thresholds} spans={spans} unit={sensor.unit} height={height} xRange={xRange}
         onZoom={(a, b) => setRange([a * 1000, b * 1000])} onReset={() => setRange([from, to])} />
       {empty && <div className="muted small">{t('sensor.noData')}</div>}
     </div>

@@ -5,6 +5,7 @@ import { useI18n, useLabel } from '../../i18n';
 import { formatTime } from '../../ui/format';
 import { href } from '../../ui/router';
 import { HistoryChart } from './HistoryChart';
+import { useServerText } from '../cases/server-text';
 
 const RANGES = { '6h': 6, '1d': 24, '7d': 168, '30d': 720 } as const;
 type RangeKey = keyof typeof RANGES;
@@ -13,6 +14,7 @@ type RangeKey = keyof typeof RANGES;
 export function SensorDetail({ id, onClose }: { id: string; onClose(): void }) {
   const { t, lang } = useI18n();
   const label = useLabel();
+  const { alarmMessage, sensorName } = useServerText();
   const sensor = useAsync(() => api.sensor(id), [id]);
   const alarms = useAsync(() => api.alarms({ sensor: id }), [id]);
   const [rangeKey, setRangeKey] = useState<RangeKey>('1d');
@@ -23,7 +25,7 @@ export function SensorDetail({ id, onClose }: { id: string; onClose(): void }) {
     <article className="detail">
       <header className="detail-head">
         <button type="button" className="ghost" onClick={onClose}>← {t('common.back')}</button>
-        <h2>{s.name ?? s.id}</h2>
+        <h2>{sensorName(s)}</h2>
         <span className={`state sensor-${s.status}`}>{label('sensor', s.status)}</span>
       </header>
       <dl className="facts">
@@ -43,7 +45,7 @@ export function SensorDetail({ id, onClose }: { id: string; onClose(): void }) {
         <h3>{t('case.alarms')}</h3>
         {(alarms.data ?? []).length === 0 ? <p className="muted">{alarms.missing ? t('common.unavailable') : t('case.noAlarms')}</p> : (
           <table className="table"><tbody>{alarms.data!.slice(0, 20).map((a) => (
-            <tr key={a.id}><td><span className={`badge level-${a.level}`}>{label('level', a.level)}</span></td><td>{label('alarmKind', a.kind)}</td><td>{formatTime(a.raisedAt, lang)}</td><td>{a.clearedAt ? formatTime(a.clearedAt, lang) : t('alarm.active')}</td></tr>
+            <tr key={a.id}><td><span className={`badge level-${a.level}`}>{label('level', a.level)}</span></td><td>{alarmMessage(a)}</td><td>{formatTime(a.raisedAt, lang)}</td><td>{a.clearedAt ? formatTime(a.clearedAt, lang) : t('alarm.active')}</td></tr>
           ))}</tbody></table>
         )}
       </section>

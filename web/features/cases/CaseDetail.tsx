@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { useCity, useDepartmentName } from '../../api/city';
 import { useLive } from '../../api/live';
 import { useAsync } from '../../api/use-async';
+import { useSensors } from '../../api/sensor-details';
 import type { Case } from '../../api/types';
 import { useI18n, useLabel } from '../../i18n';
 import { formatNumber, formatTime } from '../../ui/format';
@@ -13,6 +14,8 @@ import { caseAlarms, entryTime, impactCounts, involvedSensors, planSteps } from 
 import { isOverdue, openedAt } from './case-order';
 import { useCases } from './cases-store';
 import { PlanChecklist } from './PlanChecklist';
+import { useImpactText, type ImpactActionLike } from './impact-text';
+import { useServerText } from './server-text';
 
 const HOUR = 3_600_000;
 
@@ -21,14 +24,17 @@ export function CaseDetail({ id, onClose }: { id: string; onClose?(): void }) {
   const { t, lang } = useI18n();
   const label = useLabel();
   const dept = useDepartmentName();
-  const { sensorsById, assetsById } = useCity();
+  const { assetsById } = useCity();
   const { put, seen } = useCases();
+  const { caseTitle, alarmMessage, timelineNote, actor } = useServerText();
+  const impactText = useImpactText();
   const loaded = useAsync(() => api.case(id), [id]);
   useEffect(() => seen(id), [id, seen]);
   useLive('case', (c) => { if (c.id === id) loaded.reload(); }, [id]);
   const c = loaded.data;
   const alarms = useMemo(() => (c ? caseAlarms(c) : []), [c]);
-  const sensors = useMemo(() => (c ? involvedSensors(c).map((s) => sensorsById.get(s)).filter((s) => s !== undefined).slice(0, 4) : []), [c, sensorsById]);
+  const sensorIds = useMemo(() => (c ? involvedSensors(c).slice(0, 4) : []), [c]);
+  const sensors = useSensors(sensorIds);
   const range = useMemo(() => {
     const start = c ? openedAt(c) || Date.now() : Date.now();
     return { from: start - 6 * HOUR, to: Math.max(Date.now(), start + HOUR) };
@@ -49,7 +55,7 @@ export function CaseDetail({ id, onClose }: { id: string; onClose?(): void }) {
       <header className="detail-head">
         {onClose && <button type="button" className="ghost" onClick={onClose}>← {t('common.back')}</button>}
         <span className={`badge level-${c.level}`}>{label('level', c.level)}</span>
-        <h2>{c.title ?? `${label('domain', c.domain)} · ${assetName ?? ''}`}</h2>
+        <h2>{caseTitle(c)}</h2>
         <span className={`state state-${c.state}`} data-testid="case-state">{label('state', c.state)}</span>
         {isOverdue(c) && <span className="overdue-flag">{t('cases.overdue')}</span>}
       </header>
@@ -80,7 +86,7 @@ export function CaseDetail({ id, onClose }: { id: string; onClose?(): void }) {
               <tr key={a.id}>
                 <td><span className={`badge level-${a.level}`}>{label('level', a.level)}</span></td>
                 <td><a href={href.sensor(a.sensor)} onClick={(e) => { e.preventDefault(); go(href.sensor(a.sensor)); }}>{a.sensor}</a></td>
-                <td>{label('class', a.class ?? a.kind)}</td><td>{formatTime(a.raisedAt, lang)}</td><td>{a.clearedAt ? formatTime(a.clearedAt, lang) : t('alarm.active')}</td><td>{a.message ?? ''}</td>
+                <td>{label('class', a.class ?? a.kind)}</td><td>{formatTime(a.raisedAt, lang)}</td><td>{a.clearedAt ? formatTime(a.clearedAt, lang) : t('alarm.active')}</td><td>{alarmMessage(a)}</td>
               </tr>))}
             </tbody>
           </table>
@@ -96,9 +102,14 @@ export function CaseDetail({ id, onClose }: { id: string; onClose?(): void }) {
             <div><b>{formatNumber(impact.facilities, lang)}</b><span>{t('case.impact.facilities')}</span></div>
           </div>
         )}
-        {c.impact?.summary && <p>{c.impact.summary}</p>}
+        {c.impact && <p>{impactText.summary(c.impact)}</p>}
+        {/* The model's own paragraph is English: shown to English readers as the detail. */}
+        {lang === 'en' && c.impact?.summary && <p className="muted small">{c.impact.summary}</p>}
         {Array.isArray(c.impact?.actions) && c.impact!.actions!.length > 0 && (
-          <ul className="bullets">{c.impact!.actions!.map((a, i) => <li key={i}>{typeof a === 'string' ? a : String((a as Record<string, unknown>)[lang === 'en' ? 'textEn' : 'text'] ?? (a as Record<string, unknown>).text ?? JSON.stringify(a))}</li>)}</ul>
+          <ol className="bullets impact-actions">{(c.impact!.actions as ImpactActionLike[]).map((a, i) => {
+            const { title, targets } = impactText.action(a);
+            return <li key={i}><b>{title}</b>{targets && <span className="muted small"> · {targets}</span>}{a.by && <span className="muted small"> · {label('by', a.by)}</span>}</li>;
+          })}</ol>
         )}
       </section>
 
@@ -111,9 +122,9 @@ export function CaseDetail({ id, onClose }: { id: string; onClose?(): void }) {
             {(c.timeline ?? []).map((e, i) => (
               <li key={i}>
                 <time>{formatTime(entryTime(e), lang)}</time>
-                <span className="who">{e.actor ?? ''}</span>
+                <span className="who">{actor(e.actor)}</span>
                 <span>{e.action ? label('action', e.action) : ''}{e.from && e.to && e.from !== e.to ? ` (${label('state', e.from)} → ${label('state', e.to)})` : ''}</span>
-                {e.note && <q>{e.note}</q>}
+                {timelineNote(e) && <q>{timelineNote(e)}</q>}
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import { useCity, useDepartmentName } from '../../api/city';
 import { useI18n, useLabel } from '../../i18n';
 import { ago } from '../../ui/format';
 import { isOverdue, openedAt } from './case-order';
+import { useServerText } from './server-text';
 
 /** One row of the live warning list: level badge, what and where, state, how long ago, overdue flag. */
 export function CaseRow({ c, fresh, selected, onOpen }: { c: Case; fresh: boolean; selected: boolean; onOpen(): void }) {
@@ -12,6 +13,7 @@ export function CaseRow({ c, fresh, selected, onOpen }: { c: Case; fresh: boolea
   const { assetsById } = useCity();
   const asset = c.asset ? assetsById.get(c.asset) : undefined;
   const where = asset ? String((lang === 'en' ? asset.properties.nameEn : undefined) ?? asset.properties.name ?? asset.id) : c.asset ?? '';
+  const { caseTitle } = useServerText();
   const overdue = isOverdue(c);
   return (
     <li data-testid="case-item" data-case-id={c.id} data-level={c.level}
@@ -19,7 +21,7 @@ export function CaseRow({ c, fresh, selected, onOpen }: { c: Case; fresh: boolea
       onClick={onOpen} onKeyDown={(e) => { if (e.key === 'Enter') onOpen(); }} tabIndex={0} role="button">
       <span className={`badge level-${c.level}`}>{label('level', c.level)}</span>
       <div className="case-main">
-        <div className="case-title">{c.title ?? `${label('domain', c.domain)} · ${where}`}</div>
+        <div className="case-title">{caseTitle(c)}</div>
         <div className="case-sub">
           <span>{label('domain', c.domain)}</span>
           {where && <span>{where}</span>}

@@ -7,21 +7,17 @@ import { formatNumber } from '../../ui/format';
 import { useCases } from '../cases/cases-store';
 import { caseStats } from './case-stats';
 import { DutyReport } from './DutyReport';
+import { sensorCounts } from './sensor-counts';
 
 /** The shift at a glance: sensors online, active cases by level and lifeline, overdue, handled today, the week, the duty report. */
 export function Overview() {
   const { t, lang } = useI18n();
   const label = useLabel();
   const { cases, unavailable } = useCases();
-  const sensors = useAsync(() => api.sensors(), []);
+  // The compact positions answer carries every sensor's status: fresh counts without 50,000 sensor objects.
+  const sensors = useAsync(() => api.sensorPositions(), []);
   const stats = useMemo(() => caseStats(cases), [cases]);
-  const online = (sensors.data ?? []).filter((s) => s.status === 'online').length;
-  const total = sensors.data?.length ?? 0;
-  const byDomain = useMemo(() => {
-    const m = new Map<string, { total: number; online: number }>();
-    for (const s of sensors.data ?? []) { const e = m.get(s.domain) ?? { total: 0, online: 0 }; e.total++; if (s.status === 'online') e.online++; m.set(s.domain, e); }
-    return [...m].sort((a, b) => b[1].total - a[1].total);
-  }, [sensors.data]);
+  const { online, total, byDomain } = useMemo(() => sensorCounts(sensors.data), [sensors.data]);
   const weekMax = Math.max(1, ...stats.week.map((d) => Math.max(d.opened, d.closed)));
   const domainMax = Math.max(1, ...Object.values(stats.byDomain));
   return (

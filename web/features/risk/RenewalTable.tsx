@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 import { api, download } from '../../api/client';
+import { useCity } from '../../api/city';
 import type { RenewalRow } from '../../api/types';
 import { useI18n, useLabel } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { LevelBadge } from './RiskFactors';
+import { useRiskNote } from './risk-note';
 
 /** Pipes ranked for renewal (risk removed per yuan), 50 at a time, with the whole list as CSV or GeoJSON. */
 export function RenewalTable({ selected, onPick }: { selected: string | null; onPick(id: string): void }) {
   const { t, lang } = useI18n();
+  const note = useRiskNote();
+  const { assetsById } = useCity();
+  // The row's material is the model's code; the pipe's own record names it in both languages.
+  const material = (r: RenewalRow) => { const p = assetsById.get(r.id)?.properties; return String((lang === 'en' ? p?.materialEn : p?.materialZh) ?? r.material ?? '—'); };
   const label = useLabel();
   const [rows, setRows] = useState<RenewalRow[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -44,13 +50,13 @@ export function RenewalTable({ selected, onPick }: { selected: string | null; on
               <tr key={r.id} className={`clickable${selected === r.id ? ' selected' : ''}`} onClick={() => onPick(r.id)} data-testid="renewal-row">
                 <td>{r.rank}</td>
                 <td className="nowrap"><div>{r.id}</div><div className="muted small">{label('domain', r.domain)}</div></td>
-                <td>{r.material ?? '—'}</td>
+                <td>{material(r)}</td>
                 <td>{r.diameterMm ?? '—'}</td>
                 <td>{r.ageYears ?? '—'}</td>
                 <td className="nowrap"><LevelBadge level={r.level} /> {formatNumber(r.risk, lang, 1)} → <LevelBadge level={r.levelAfter} /> {formatNumber(r.riskAfter, lang, 1)}</td>
                 <td className="nowrap">{t('risk.costValue', { wan: formatNumber(r.costYuan / 10_000, lang, 1), k: formatNumber(r.costYuan / 1000, lang, 0) })}</td>
                 <td>{formatNumber(r.reductionPer10kYuan, lang, 3)}</td>
-                <td className="small">{r.reasons.join('; ')}</td>
+                <td className="small">{r.reasons.map(note).join(lang === 'en' ? '; ' : '；')}</td>
               </tr>
             ))}
           </tbody>

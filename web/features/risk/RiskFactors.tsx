@@ -6,17 +6,19 @@ import { useI18n, useLabel, type MessageKey } from '../../i18n';
 import { LEVEL_HEX } from '../../ui/colours';
 import { formatNumber } from '../../ui/format';
 import { href } from '../../ui/router';
+import { useRiskNote } from './risk-note';
 
 /** A factor 0–1 as a bar, with its weight and the server's note. */
 function FactorRows({ rows }: { rows: RiskFactor[] }) {
   const { t, lang } = useI18n();
+  const note = useRiskNote();
   return (
     <table className="table factors" data-testid="risk-factors">
       <thead><tr><th>{t('risk.factor')}</th><th>{t('risk.value')}</th><th>{t('risk.weight')}</th></tr></thead>
       <tbody>
         {rows.map((f) => (
           <tr key={f.factor}>
-            <td><div>{t(`risk.f.${f.factor}` as MessageKey)}</div>{f.note && <div className="muted small">{f.note}</div>}</td>
+            <td><div>{t(`risk.f.${f.factor}` as MessageKey)}</div>{f.note && <div className="muted small">{note(f.note)}</div>}</td>
             <td className="fcell"><span className="fbar"><i style={{ width: `${Math.round(Math.min(1, Math.max(0, f.value)) * 100)}%`, background: f.value >= 0.67 ? LEVEL_HEX[2] : f.value >= 0.34 ? LEVEL_HEX[3] : LEVEL_HEX[4] }} /></span>{formatNumber(f.value, lang, 2)}</td>
             <td>{formatNumber(f.weight, lang, 2)}</td>
           </tr>

@@ -7,7 +7,7 @@ import { useAsync } from '../../api/use-async';
 import { useI18n, type MessageKey } from '../../i18n';
 import { BaseMap } from '../../map/BaseMap';
 import { boundsOf } from '../../map/city-bounds';
-import { assetAnchor } from '../../map/sensor-layer';
+import { assetAnchor } from '../../map/asset-anchor';
 import { LEVEL_HEX } from '../../ui/colours';
 import { formatNumber, formatTime } from '../../ui/format';
 import { RenewalTable } from './RenewalTable';

@@ -1,5 +1,6 @@
 import type { ScenarioSummary } from '../../api/types';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, useLabel, type MessageKey } from '../../i18n';
+import { useImpactText } from '../cases/impact-text';
 import { formatNumber, formatTime } from '../../ui/format';
 
 /** The saved scenarios, newest first: open one, or tick two to compare. */
@@ -28,6 +29,8 @@ export function ScenarioList({ items, loading, current, compare, onOpen, onCompa
 /** Two scenarios side by side: their summary figures and what was asked. */
 export function ScenarioCompare({ items }: { items: ScenarioSummary[] }) {
   const { t, lang } = useI18n();
+  const label = useLabel();
+  const impactText = useImpactText();
   if (items.length < 2) return null;
   const row = (key: MessageKey, value: (s: ScenarioSummary) => string | number, numeric = false) => {
     const values = items.map(value);
@@ -45,12 +48,12 @@ export function ScenarioCompare({ items }: { items: ScenarioSummary[] }) {
       <thead><tr><th />{items.map((s) => <th key={s.id} title={s.id}>{s.name ?? t(`scn.kind.${s.kind}` as MessageKey)}</th>)}</tr></thead>
       <tbody>
         {row('scn.kindLabel', (s) => t(`scn.kind.${s.kind}` as MessageKey))}
-        {row('scn.params', (s) => Object.entries(s.params).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' '))}
+        {row('scn.params', (s) => Object.entries(s.params).map(([k, v]) => `${label('scn.param', k)} ${Array.isArray(v) ? v.join(',') : String(v)}`).join(lang === 'en' ? '; ' : '；'))}
         {row('scn.affectedAssets', (s) => s.affected.assets, true)}
         {row('scn.population', (s) => s.affected.population, true)}
         {row('scn.facilities', (s) => s.affected.facilities, true)}
         {row('scn.created', (s) => formatTime(s.createdAt, lang))}
-        <tr><th>{t('scn.summary')}</th>{items.map((s) => <td key={s.id} className="small">{s.summary}</td>)}</tr>
+        <tr><th>{t('scn.summary')}</th>{items.map((s) => <td key={s.id} className="small">{impactText.summary(s)}{lang === 'en' && <div className="muted">{s.summary}</div>}</td>)}</tr>
       </tbody>
     </table>
   );

@@ -3,6 +3,7 @@ import { useI18n, useLabel, type MessageKey } from '../../i18n';
 import { formatNumber, formatTime } from '../../ui/format';
 import { href } from '../../ui/router';
 import { FALLBACK_HEX, SCENARIO_LAYER_HEX } from './scenario-layers';
+import { useImpactText } from '../cases/impact-text';
 
 const SHOWN = 40;
 
@@ -10,6 +11,7 @@ const SHOWN = 40;
 export function ScenarioResult({ scenario: s, hidden, onToggle, onClear }: { scenario: Scenario; hidden: Set<string>; onToggle(layer: string): void; onClear(): void }) {
   const { t, lang } = useI18n();
   const label = useLabel();
+  const impactText = useImpactText();
   const layerLabel = (name: string) => { const key = `scn.layer.${name}` as MessageKey; const text = t(key); return text === key ? name : text; };
   return (
     <section className="scn-result" data-testid="scn-result" data-scenario-id={s.id}>
@@ -18,7 +20,9 @@ export function ScenarioResult({ scenario: s, hidden, onToggle, onClear }: { sce
         <button type="button" className="ghost" onClick={onClear}>{t('common.close')}</button>
       </div>
       <p className="small"><span className="ok">{t('scn.savedAs', { id: s.id })}</span> <span className="muted">· {formatTime(s.createdAt, lang)} · {s.createdBy}</span></p>
-      <p className="summary" data-testid="scn-summary">{s.summary}</p>
+      <p className="summary" data-testid="scn-summary">{impactText.summary(s)}</p>
+      {/* The model's own paragraph is English: the detail for English readers. */}
+      {lang === 'en' && <p className="muted small">{s.summary}</p>}
       <div className="stats small-stats scn-figures">
         <div><b data-testid="scn-assets">{formatNumber(s.affected.assets.length, lang)}</b><span>{t('scn.affectedAssets')}</span></div>
         <div><b>{formatNumber(s.affected.population, lang)}</b><span>{t('scn.population')}</span></div>
@@ -46,7 +50,8 @@ export function ScenarioResult({ scenario: s, hidden, onToggle, onClear }: { sce
         {s.actions.map((a) => (
           <li key={a.order}>
             <span className="muted small">{a.atMin !== undefined ? `T+${a.atMin}′ ` : ''}{a.by ? label('by', a.by) : ''}</span>
-            <div>{a.text.length > 400 ? `${a.text.slice(0, 400)}…` : a.text}</div>
+            <div><b>{impactText.action(a).title}</b>{impactText.action(a).targets && <span className="muted small"> · {impactText.action(a).targets}</span>}</div>
+            {lang === 'en' && <div className="muted small">{a.text.length > 400 ? `${a.text.slice(0, 400)}…` : a.text}</div>}
           </li>
         ))}
       </ol>
