@@ -4,7 +4,8 @@
  * replays them in this process through the same code as `lifeline replay` (CSV in, CSV out, default
  * templates: device health, rules, analytics, detectors), and reports readings per CPU-second (one
  * core: the replay is single-threaded), the engine alone (no CSV), and the heap each sensor's
- * detection state takes (measured: heap growth over 4,000 warmed-up sensors ÷ 4,000).
+ * detection state takes (measured: heap growth over 4,000 warmed-up sensors ÷ 4,000 — their state, ids
+ * and metas, the engine's map entries and any alarms they hold).
  * Targets (issue 3): ≥ 1,000,000 readings/s per core; ≤ 4 KiB of state per sensor.
  * Figures go to bench/results/replay.json.
  */

@@ -10,52 +10,65 @@ export const NO_EVENTS: readonly AlarmEvent[] = Object.freeze([]);
  * monitor's level becomes non-zero, escalates when the level gets worse, and clears when it falls
  * to zero. While a device fault that invalidates the values is active (stuck, impossible values),
  * hazard alarms are suppressed: none is raised or escalated on untrustworthy values.
+ * (SensorMonitor extends it rather than holding one: an object less per sensor.)
  */
 export class AlarmTracker {
-  readonly alarms: (Alarm | undefined)[];
-  /** Per monitor: 1 suppresses hazard alarms when alarmed, 2 is a hazard monitor, 4 is the general detector. */
-  private readonly flags: Uint8Array;
+  /** Per monitor, its active alarm; undefined until the sensor's first alarm (most sensors never have one). */
+  private alarms: (Alarm | undefined)[] | undefined;
   /** Active alarms other than the general detector's. */
   private busy = 0;
 
-  constructor(private readonly monitors: readonly Monitor[], carried?: readonly (Alarm | undefined)[]) {
-    this.alarms = carried ? [...carried] : new Array<Alarm | undefined>(monitors.length).fill(undefined);
-    this.flags = new Uint8Array(monitors.length);
-    monitors.forEach((m, i) => {
-      this.flags[i] = (m.suppresses ? 1 : 0) | (m.class === 'hazard' ? 2 : 0) | (m.rule.kind === 'detector' ? 4 : 0);
-      if (this.alarms[i] !== undefined && m.rule.kind !== 'detector') this.busy++;
-    });
+  constructor(public monitors: readonly Monitor[]) {}
+
+  /** Watch a new list of monitors; `carried[i]` is the active alarm monitor i keeps. */
+  protected track(monitors: readonly Monitor[], carried: readonly (Alarm | undefined)[]): void {
+    this.monitors = monitors;
+    this.alarms = undefined;
+    this.busy = 0;
+    if (carried.some((a) => a !== undefined)) {
+      this.alarms = [...carried];
+      monitors.forEach((m, i) => { if (carried[i] !== undefined && m.rule.kind !== 'detector') this.busy++; });
+    }
+  }
+
+  /** The active alarm of monitor i, if any. */
+  alarmOf(i: number): Alarm | undefined {
+    return this.alarms?.[i];
   }
 
   reconcile(ts: number, ctx: SensorContext): readonly AlarmEvent[] {
     let events: AlarmEvent[] | undefined;
     let suppressed = false;
-    const monitors = this.monitors, alarms = this.alarms, flags = this.flags;
+    const monitors = this.monitors;
+    let alarms = this.alarms;
     for (let i = 0; i < monitors.length; i++) {
       const m = monitors[i]!;
       const want = m.level;
-      const cur = alarms[i];
+      const cur = alarms === undefined ? undefined : alarms[i];
       if (cur === undefined && want === 0) continue;
-      const f = flags[i]!;
-      if ((f & 1) !== 0 && want !== 0) suppressed = true;
-      const held = suppressed && (f & 2) !== 0;
+      // Rarely reached (a condition or an alarm on this monitor): ask the monitor what it is.
+      if (want !== 0 && m.suppresses) suppressed = true;
+      const held = suppressed && m.class === 'hazard';
+      const detector = m.rule.kind === 'detector';
       if (cur === undefined) {
         if (held) continue;
         const raisedAt = m.since === m.since && m.since <= ts ? m.since : ts;
         const alarm: Alarm = {
-          id: `${ctx.meta.id}/${m.rule.id}/${raisedAt}`, sensor: ctx.meta.id, source: m.rule.id, kind: m.rule.kind,
+          // join, not a template: it makes one flat string, where a template makes a tree of pieces.
+          id: [ctx.meta.id, m.rule.id, raisedAt].join('/'), sensor: ctx.meta.id, source: m.rule.id, kind: m.rule.kind,
           class: m.class, level: want as Level, score: m.score, message: m.message(ctx), raisedAt, updatedAt: ts,
         };
+        alarms ??= this.alarms = new Array<Alarm | undefined>(monitors.length).fill(undefined);
         alarms[i] = alarm;
-        if ((f & 4) === 0) this.busy++;
+        if (!detector) this.busy++;
         (events ??= []).push({ type: 'raise', ts, alarm });
       } else if (want === 0) {
-        alarms[i] = undefined;
-        if ((f & 4) === 0) this.busy--;
+        alarms![i] = undefined;
+        if (!detector) this.busy--;
         (events ??= []).push({ type: 'clear', ts, alarm: { ...cur, clearedAt: ts } });
       } else if (want < cur.level && !held) {
         const alarm: Alarm = { ...cur, level: want, score: m.score, message: m.message(ctx), updatedAt: ts };
-        alarms[i] = alarm;
+        alarms![i] = alarm;
         (events ??= []).push({ type: 'escalate', ts, alarm });
       }
     }
@@ -68,11 +81,11 @@ export class AlarmTracker {
   /** The worst level among active alarms, 0 when none. */
   worstLevel(): 0 | Level {
     let worst: 0 | Level = 0;
-    for (const a of this.alarms) if (a !== undefined && (worst === 0 || a.level < worst)) worst = a.level;
+    for (const a of this.alarms ?? []) if (a !== undefined && (worst === 0 || a.level < worst)) worst = a.level;
     return worst;
   }
 
   active(): Alarm[] {
-    return this.alarms.filter((a): a is Alarm => a !== undefined);
+    return (this.alarms ?? []).filter((a): a is Alarm => a !== undefined);
   }
 }

@@ -1,5 +1,8 @@
 import type { AlarmClass, Level } from '../../domain/index.js';
 import type { SensorContext } from './context.js';
+import { objectBytes } from './arena.js';
+import { numericCount, numericFields, numericRun } from './numeric-fields.js';
+import { ruleClass } from './rules/types.js';
 import type { Rule } from './rules/types.js';
 
 /** 0: no alarm condition; 1–4: the level the condition is at. */
@@ -14,7 +17,7 @@ export type LevelOrNone = 0 | Level;
 export interface Monitor {
   readonly rule: Rule;
   readonly class: AlarmClass;
-  /** Contributes its score to the reading's anomaly score. */
+  /** Contributes its score to the reading's anomaly score (a monitor that does not keeps `score` 0). */
   readonly scored: boolean;
   /** A device monitor whose alarm means the values cannot be trusted: hazard alarms are suppressed. */
   readonly suppresses: boolean;
@@ -22,6 +25,9 @@ export interface Monitor {
   score: number;
   /** When the current condition began (for the alarm's `raisedAt`), NaN when unknown (the reading's ts is used). */
   since: number;
+  /** The monitor's float64 run (numeric-fields.ts): `score` is `f64[f64At]`, read so in hot loops. */
+  readonly f64: Float64Array;
+  readonly f64At: number;
   step(ts: number, value: number, ctx: SensorContext): void;
   /** Time-based checks between readings (offline); optional. */
   tick?(now: number, ctx: SensorContext): void;
@@ -30,16 +36,26 @@ export interface Monitor {
 }
 
 /**
- * Shared fields and defaults, so each monitor writes only its logic. `scored` and `suppresses` are
- * answered by the class (getters on the prototype), not stored in every sensor's monitor.
+ * Shared fields and defaults, so each monitor writes only its logic. `scored`, `suppresses` and
+ * `class` are answered by the class and the rule (getters on the prototype), not stored in every
+ * sensor's monitor. Number fields live in the monitor's float64 run (numeric-fields.ts): `score`
+ * and `since` here, then each subclass's own. Object: 4 fields (56 B) + the run.
  */
 export abstract class BaseMonitor implements Monitor {
   level: LevelOrNone = 0;
-  score = 0;
-  since = Number.NaN;
-  readonly class: AlarmClass;
-  constructor(readonly rule: Rule, cls: AlarmClass) {
-    this.class = cls;
+  declare score: number;
+  declare since: number;
+  readonly f64: Float64Array;
+  readonly f64At: number;
+  /** `extra`: numbers after the numeric fields, for a subclass's variable-length state. */
+  constructor(readonly rule: Rule, extra = 0) {
+    const run = numericRun(new.target, extra);
+    this.f64 = run.array;
+    this.f64At = run.at;
+    this.since = Number.NaN;
+  }
+  get class(): AlarmClass {
+    return ruleClass(this.rule);
   }
   get scored(): boolean {
     return false;
@@ -49,9 +65,14 @@ export abstract class BaseMonitor implements Monitor {
   }
   abstract step(ts: number, value: number, ctx: SensorContext): void;
   abstract message(ctx: SensorContext): string;
-  /** Approximate bytes of state: numeric fields × 8 plus typed arrays plus object headers. */
+  /** Approximate bytes of state: object headers and fields, runs, typed arrays. */
   abstract stateBytes(): number;
+  /** Bytes of this object (with `fields` fields of its own) and its run of numbers. */
+  protected baseBytes(fields: number, extra = 0): number {
+    return objectBytes(4 + fields) + 8 * (numericCount(this.constructor as typeof BaseMonitor) + extra);
+  }
 }
+numericFields(BaseMonitor, ['score', 'since']);
 
 /**
  * A rule's parameters parsed once and shared by every sensor's monitor of that rule: only the

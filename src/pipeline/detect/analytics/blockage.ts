@@ -1,6 +1,7 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
 import { HOUR as HOUR_MS, MINUTE as MINUTE_MS, Smoother } from '../time-constants.js';
@@ -37,20 +38,22 @@ const FAST = new Smoother(FAST_TAU), SLOW = new Smoother(SLOW_TAU), EXCESS = new
  * for `minDurationS`, and still be rising at its end. Until the profile has seen a full week (weekends look different) `minRise`
  * counts double. Working days and weekends have profiles of their own. Clears when the excess falls back under half the threshold (the pipe was cleared).
  * The profile is the sensor's shared one (SensorContext.seasonal), which does not learn while an
- * alarm is active. State: 10 numbers ≈ 0.4 KiB.
+ * alarm is active. State: 6 numbers (≈ 0.1 KiB in all).
  */
 export class BlockageMonitor extends BaseMonitor {
   private readonly c: BlockageConfig;
-  private fast = Number.NaN;
-  private slow = Number.NaN;
-  private excess = 0;
-  private lastWet = Number.NEGATIVE_INFINITY;
-  private aboveSince = Number.NaN;
-  private excessAtStart = 0;
+  declare private fast: number;
+  declare private slow: number;
+  declare private excess: number;
+  declare private lastWet: number;
+  declare private aboveSince: number;
+  declare private excessAtStart: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
+  constructor(rule: Rule) {
+    super(rule);
     this.c = config(rule);
+    this.fast = this.slow = this.aboveSince = Number.NaN;
+    this.lastWet = Number.NEGATIVE_INFINITY;
   }
 
   override get scored(): boolean {
@@ -96,6 +99,7 @@ export class BlockageMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 6 * 16;
+    return this.baseBytes(1);
   }
 }
+numericFields(BlockageMonitor, ['fast', 'slow', 'excess', 'lastWet', 'aboveSince', 'excessAtStart']);

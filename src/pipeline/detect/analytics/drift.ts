@@ -1,10 +1,20 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
-import { isLevel } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { QuietWindow } from '../detectors/quiet-window.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
+import { paramLevel } from '../rules/param-level.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
+
+interface DriftConfig { readonly hours: number; readonly sigma: number; readonly minShift: number; readonly level: Level }
+
+const config = configOf((rule: Rule): DriftConfig => ({
+  hours: num(rule.params, 'hours', 3),
+  sigma: num(rule.params, 'sigma', 5),
+  minShift: num(rule.params, 'minShift', 0),
+  level: paramLevel(rule.params),
+}));
 
 /**
  * Slow drift of a sensor over days. Drift hides in the daily cycle, so it is judged in the
@@ -15,28 +25,22 @@ import type { Rule } from '../rules/types.js';
  * themselves (rain, traffic) are neither judged nor learned, and the profile does not learn while
  * anything is alarmed. A night back within 40 % of the threshold clears it (recalibration).
  * The spread has a floor of half the profile's own spread in those hours, so early nights are
- * judged too. State: quiet window (profile) + 6 numbers ≈ 0.8 KiB.
+ * judged too. State: quiet window (profile) + 5 numbers ≈ 0.7 KiB.
  */
 export class DriftMonitor extends BaseMonitor {
   override get scored(): boolean {
     return true;
   }
+  private readonly c: DriftConfig;
   private readonly night: QuietWindow;
-  private readonly sigma: number;
-  private readonly minShift: number;
-  private readonly alarmLevel: Level;
-  private lastNight = 0;
-  private shift = 0;
-  private nightFloor = 0;
+  declare private lastNight: number;
+  declare private shift: number;
+  declare private nightFloor: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
-    const p = rule.params;
-    this.night = new QuietWindow(num(p, 'hours', 3), 'steady', 10);
-    this.sigma = num(p, 'sigma', 5);
-    this.minShift = num(p, 'minShift', 0);
-    const level = p?.level;
-    this.alarmLevel = isLevel(level) ? level : 4;
+  constructor(rule: Rule) {
+    super(rule);
+    this.c = config(rule);
+    this.night = new QuietWindow(this.c.hours, 'steady', 10);
   }
 
   step(ts: number, x: number, ctx: SensorContext): void {
@@ -58,7 +62,7 @@ export class DriftMonitor extends BaseMonitor {
     const e = night.nightExcess;
     const floor = this.nightFloor;
     const spread = night.spread === night.spread ? Math.max(night.spread, floor) : floor;
-    const threshold = Math.max(this.sigma * spread, this.minShift);
+    const threshold = Math.max(this.c.sigma * spread, this.c.minShift);
     const rough = night.nightRange > 12 * floor + Math.abs(e);
     if (night.nightDisturbed || rough || !(threshold > 0)) { this.lastNight = 0; return; }
     this.score = Math.min(1, Math.abs(e) / (2 * threshold));
@@ -69,7 +73,7 @@ export class DriftMonitor extends BaseMonitor {
     }
     const beyond = Math.abs(e) >= threshold;
     if (beyond && Math.abs(this.lastNight) >= threshold && e * this.lastNight > 0 && Math.abs(e) >= 0.8 * Math.abs(this.lastNight)) {
-      this.level = this.alarmLevel;
+      this.level = this.c.level;
       this.since = ts;
       this.shift = e;
     } else if (!beyond) {
@@ -83,6 +87,7 @@ export class DriftMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 10 * 8 + this.night.stateBytes();
+    return this.baseBytes(2) + this.night.stateBytes();
   }
 }
+numericFields(DriftMonitor, ['lastNight', 'shift', 'nightFloor']);

@@ -1,35 +1,36 @@
-import { float64s } from '../arena.js';
-
 /**
  * The lower (or upper) envelope of the last n readings: the quasi-static part of a signal whose
  * disturbances go one way only. A bridge gauge's live load only adds tension, so the minimum of a
- * few minutes is the structure's own (thermal, permanent) strain. 'none' passes readings through.
- * State: n float64 + 2 numbers.
+ * few minutes is the structure's own (thermal, permanent) strain.
+ * The window lives in its owner's float64 run, so it costs no object of its own: at `at`, the
+ * readings pushed so far (up to n) and where the next goes, then the ring of the last n readings.
+ * State: n + 2 float64.
  */
-export class EnvelopeFilter {
-  private readonly window: Float64Array;
-  private filled = 0;
-  private next = 0;
 
-  constructor(private readonly side: 'lower' | 'upper' | 'none', n: number) {
-    this.window = float64s(side === 'none' ? 1 : Math.max(1, Math.floor(n)));
-  }
+/** The window length for a configured number of readings. */
+export function envelopeLength(n: number): number {
+  return Math.max(1, Math.floor(n));
+}
 
-  /** The filtered value after x, or NaN until the window is full. */
-  push(x: number): number {
-    if (this.side === 'none') return x;
-    const w = this.window;
-    w[this.next] = x;
-    this.next = (this.next + 1) % w.length;
-    if (this.filled < w.length) this.filled++;
-    if (this.filled < w.length) return Number.NaN;
-    let v = w[0]!;
-    if (this.side === 'lower') { for (let i = 1; i < w.length; i++) if (w[i]! < v) v = w[i]!; }
-    else for (let i = 1; i < w.length; i++) if (w[i]! > v) v = w[i]!;
-    return v;
-  }
+/** Numbers the owner reserves in its run for a window of n readings. */
+export function envelopeSize(n: number): number {
+  return 2 + envelopeLength(n);
+}
 
-  stateBytes(): number {
-    return this.window.length * 8 + 64 + 2 * 8;
+/** Push x into the window at `f64[at…]`; the envelope after x, or NaN until the window is full. */
+export function envelopePush(f64: Float64Array, at: number, n: number, lower: boolean, x: number): number {
+  const len = envelopeLength(n);
+  const next = f64[at + 1]! | 0;
+  f64[at + 2 + next] = x;
+  f64[at + 1] = next + 1 < len ? next + 1 : 0;
+  const filled = f64[at]!;
+  if (filled < len) {
+    f64[at] = filled + 1;
+    if (filled + 1 < len) return Number.NaN;
   }
+  const w = at + 2;
+  let v = f64[w]!;
+  if (lower) { for (let i = 1; i < len; i++) if (f64[w + i]! < v) v = f64[w + i]!; }
+  else for (let i = 1; i < len; i++) if (f64[w + i]! > v) v = f64[w + i]!;
+  return v;
 }

@@ -1,7 +1,7 @@
-import type { AlarmClass } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { QuietWindow } from '../detectors/quiet-window.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
 
@@ -23,15 +23,15 @@ const config = configOf((rule: Rule): NightFlowConfig => ({
  * with the night-to-night spread of normal nights: it alarms (blue; yellow from `level3Fraction`)
  * when the excess is over `sigma` spreads and over `minFraction` of the expected night flow, once
  * half of the night window is in. The profile stops learning while alarmed or on a suspicious night;
- * a later night back to normal clears the alarm. State: quiet window (profile) + 2 numbers ≈ 0.6 KiB.
+ * a later night back to normal clears the alarm. State: quiet window (profile) + 3 numbers ≈ 0.7 KiB.
  */
 export class NightFlowMonitor extends BaseMonitor {
   private readonly c: NightFlowConfig;
   private readonly night: QuietWindow;
-  private excessFraction = 0;
+  declare private excessFraction: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
+  constructor(rule: Rule) {
+    super(rule);
     this.c = config(rule);
     this.night = new QuietWindow(this.c.nightHours, 'low', 10);
   }
@@ -82,6 +82,7 @@ export class NightFlowMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 2 * 16 + this.night.stateBytes();
+    return this.baseBytes(2) + this.night.stateBytes();
   }
 }
+numericFields(NightFlowMonitor, ['excessFraction']);

@@ -1,9 +1,13 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericCount, numericFields } from '../numeric-fields.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
-import { EnvelopeFilter } from './envelope-filter.js';
+import { envelopePush as push, envelopeSize } from './envelope-filter.js';
+
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const envelopePush = push;
 
 interface OverloadConfig { readonly design: number; readonly learnedFactor: number; readonly holdMs: number; readonly envelopeReadings: number }
 
@@ -23,32 +27,35 @@ const config = configOf((rule: Rule): OverloadConfig => ({
  * the median reading-to-reading change), learned online — a
  * legal convoy is normal traffic, a response well beyond any legal truck is not. Levels: 3 at the
  * limit, 2 at 1.5×, 1 at 2×. The alarm holds `holdS` after the last exceedance.
- * State: envelope window + 11 numbers ≈ 0.3 KiB.
+ * State: envelope window (7 float64) + 12 numbers and an object of 9 fields ≈ 0.25 KiB.
  */
 export class OverloadMonitor extends BaseMonitor {
   private readonly c: OverloadConfig;
-  private readonly design: number;
-  private readonly envelope: EnvelopeFilter;
-  /** The 99.5th percentile of normal truck peaks, tracked by stochastic approximation (one number). */
-  private peakQuantile = Number.NaN;
+  /** The envelope window, in the run after the numeric fields. */
+  private readonly envelopeAt: number;
   private peaksSeen = 0;
-  /** Median of reading-to-reading changes (robust to the trucks, unlike a mean), by stochastic approximation. */
-  private noise = Number.NaN;
-  private last = Number.NaN;
-  private baseline = Number.NaN;
-  private prevLive = 0;
-  private prevPrevLive = 0;
-  private lastOver = Number.NaN;
-  private live = 0;
-  private limit = Number.NaN;
   private seen = 0;
+  declare private design: number;
+  /** The 99.5th percentile of normal truck peaks, tracked by stochastic approximation (one number). */
+  declare private peakQuantile: number;
+  /** Median of reading-to-reading changes (robust to the trucks, unlike a mean), by stochastic approximation. */
+  declare private noise: number;
+  declare private last: number;
+  declare private baseline: number;
+  declare private prevLive: number;
+  declare private prevPrevLive: number;
+  declare private lastOver: number;
+  declare private live: number;
+  declare private limit: number;
 
-  constructor(rule: Rule, cls: AlarmClass, properties: Readonly<Record<string, unknown>> | undefined) {
-    super(rule, cls);
-    this.c = config(rule);
+  constructor(rule: Rule, properties: Readonly<Record<string, unknown>> | undefined) {
+    const c = config(rule);
+    super(rule, envelopeSize(c.envelopeReadings));
+    this.c = c;
+    this.envelopeAt = this.f64At + numericCount(OverloadMonitor);
     const fromSensor = properties?.designLiveLoadUe;
     this.design = this.c.design === this.c.design ? this.c.design : typeof fromSensor === 'number' && fromSensor > 0 ? fromSensor : Number.NaN;
-    this.envelope = new EnvelopeFilter('lower', this.c.envelopeReadings);
+    this.peakQuantile = this.noise = this.last = this.baseline = this.lastOver = this.limit = Number.NaN;
   }
 
   override get scored(): boolean {
@@ -59,33 +66,40 @@ export class OverloadMonitor extends BaseMonitor {
     this.score = 0;
     if (this.level !== 0 && ts - this.lastOver > this.c.holdMs) this.level = 0;
     if (ctx.faulty) return;
+    // (Numbers are read into locals once: each access of a run field is an inlined accessor.)
     const d = x - this.last;
     this.last = x;
+    let noise = this.noise;
     if (d === d) {
       const ad = d < 0 ? -d : d;
-      const m = this.noise;
-      this.noise = m !== m ? ad : ad > m ? m * 1.02 : m / 1.02;
+      noise = noise !== noise ? ad : ad > noise ? noise * 1.02 : noise / 1.02;
+      this.noise = noise;
     }
-    const base = this.envelope.push(x);
+    const base = envelopePush(this.f64, this.envelopeAt, this.c.envelopeReadings, true, x);
     if (base !== base) return;
     // A slowly moving baseline, robust to the live load (which the envelope already removes).
-    this.baseline = this.baseline !== this.baseline ? base : this.baseline + 0.2 * (base - this.baseline);
-    const live = x - this.baseline;
+    let baseline = this.baseline;
+    baseline = baseline !== baseline ? base : baseline + 0.2 * (base - baseline);
+    this.baseline = baseline;
+    const live = x - baseline;
     this.live = live;
     this.seen++;
-    const designed = this.design === this.design;
-    this.limit = designed ? this.design : this.c.learnedFactor * this.peakQuantile;
-    if ((designed || (this.peaksSeen >= 200 && this.seen > 500)) && live >= this.limit) {
-      const ratio = live / this.limit;
+    const design = this.design;
+    const designed = design === design;
+    const limit = designed ? design : this.c.learnedFactor * this.peakQuantile;
+    this.limit = limit;
+    const prevLive = this.prevLive;
+    if ((designed || (this.peaksSeen >= 200 && this.seen > 500)) && live >= limit) {
+      const ratio = live / limit;
       const level: Level = ratio >= 2 ? 1 : ratio >= 1.5 ? 2 : 3;
       if (this.level === 0) this.since = ts;
       if (this.level === 0 || level < this.level) this.level = level;
       this.lastOver = ts;
       this.score = Math.min(1, 0.5 + 0.5 * (ratio - 1));
-    } else if (this.prevLive > this.prevPrevLive && this.prevLive > live && this.prevLive > 8 * (this.noise || 0)) {
-      this.learnPeak(this.prevLive); // a local maximum well above the noise: one truck's peak
+    } else if (prevLive > this.prevPrevLive && prevLive > live && prevLive > 8 * (noise || 0)) {
+      this.learnPeak(prevLive); // a local maximum well above the noise: one truck's peak
     }
-    this.prevPrevLive = this.prevLive;
+    this.prevPrevLive = prevLive;
     this.prevLive = live;
   }
 
@@ -107,6 +121,7 @@ export class OverloadMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 12 * 16 + this.envelope.stateBytes();
+    return this.baseBytes(4, envelopeSize(this.c.envelopeReadings));
   }
 }
+numericFields(OverloadMonitor, ['design', 'peakQuantile', 'noise', 'last', 'baseline', 'prevLive', 'prevPrevLive', 'lastOver', 'live', 'limit']);

@@ -1,13 +1,18 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { HOLT_STEADY, RobustHolt } from '../detectors/robust-holt.js';
+import * as holt from '../detectors/robust-holt.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericCount, numericFields } from '../numeric-fields.js';
 import type { LevelOrNone } from '../monitor.js';
 import { levelSteps } from '../rules/levels.js';
 import { fmt } from '../rules/threshold.js';
 import type { Rule } from '../rules/types.js';
 import { HOUR } from '../time-constants.js';
-import { EnvelopeFilter } from './envelope-filter.js';
+import { envelopePush as push, envelopeSize } from './envelope-filter.js';
+
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const { HOLT_SIZE, HOLT_STEADY, holtInit, holtPredict, holtRebase, holtSigma, holtTrend, holtUpdate } = holt;
+const envelopePush = push;
 
 interface StepConfig {
   readonly sign: -1 | 0 | 1; readonly minStep: number; readonly minSigma: number; readonly confirmMs: number;
@@ -17,10 +22,12 @@ interface StepConfig {
 
 const config = configOf((rule: Rule): StepConfig => {
   const p = rule.params ?? {};
+  // A burst is a drop: `pressure-drop` watches falls unless told otherwise.
+  const direction = p.direction ?? (rule.kind === 'pressure-drop' ? 'fall' : undefined);
   const minStep = num(p, 'minStep', 0);
   const s = levelSteps(p.levels ?? [{ level: 3, value: minStep }], 1, `rule ${rule.id}`);
   return {
-    sign: p.direction === 'fall' ? -1 : p.direction === 'rise' ? 1 : 0, minStep, minSigma: num(p, 'minSigma', 10),
+    sign: direction === 'fall' ? -1 : direction === 'rise' ? 1 : 0, minStep, minSigma: num(p, 'minSigma', 10),
     confirmMs: num(p, 'confirmS', 480) * 1000, clearFraction: num(p, 'clearFraction', 0.3),
     maxHoldMs: num(p, 'maxHoldS', 7 * 24 * 3600) * 1000, levels: s.levels, values: s.values,
     envelope: p.envelope === 'lower' ? 'lower' : p.envelope === 'upper' ? 'upper' : 'none', envelopeReadings: num(p, 'envelopeReadings', 5),
@@ -41,29 +48,35 @@ const config = configOf((rule: Rule): StepConfig => {
  *    main was isolated and repaired), or after `maxHoldS`, when the new level is accepted as normal.
  * After a gap in the data (dropout, stuck or impossible readings) the reference restarts from the
  * first good reading: a level that moved while the sensor was silent is not a sudden change.
- * State: Holt + envelope window + 12 numbers ≈ 0.5 KiB (the profile is the sensor's shared one).
+ * State: Holt (4 float64) + envelope window (7, strain) + 9 numbers ≈ 0.25 KiB (the profile is the
+ * sensor's shared one).
  */
 export class StepChangeMonitor extends BaseMonitor {
   private readonly c: StepConfig;
-  private readonly holt = new RobustHolt(HOLT_STEADY);
-  private readonly filter: EnvelopeFilter | undefined;
+  /** The robust Holt forecast's numbers, then the envelope window (when filtered), after the numeric fields. */
+  private readonly holtAt: number;
+  private readonly envelopeAt: number;
   /** 0 watching, 1 candidate, 2 alarm. */
   private phase = 0;
-  private t0 = 0;
-  private ref0 = 0;
-  private trend0 = 0;
-  private profile0 = Number.NaN;
-  private step0 = 0;
-  private deviation = 0;
   private stepSign = 1;
   private backCount = 0;
   private seen = 0;
-  private lastTs = Number.NaN;
+  declare private t0: number;
+  declare private ref0: number;
+  declare private trend0: number;
+  declare private profile0: number;
+  declare private step0: number;
+  declare private deviation: number;
+  declare private lastTs: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
-    this.c = config(rule);
-    this.filter = this.c.envelope === 'none' ? undefined : new EnvelopeFilter(this.c.envelope, this.c.envelopeReadings);
+  constructor(rule: Rule) {
+    const c = config(rule);
+    super(rule, HOLT_SIZE + (c.envelope === 'none' ? 0 : envelopeSize(c.envelopeReadings)));
+    this.c = c;
+    this.holtAt = this.f64At + numericCount(StepChangeMonitor);
+    this.envelopeAt = this.holtAt + HOLT_SIZE;
+    holtInit(this.f64, this.holtAt);
+    this.profile0 = this.lastTs = Number.NaN;
   }
 
   override get scored(): boolean {
@@ -75,7 +88,7 @@ export class StepChangeMonitor extends BaseMonitor {
     if (ctx.faulty) return;
     const c = this.c;
     const profile = ctx.seasonal(); // created at the first reading, so it has learned by the time it is needed
-    const y = this.filter ? this.filter.push(x) : x;
+    const y = c.envelope === 'none' ? x : envelopePush(this.f64, this.envelopeAt, c.envelopeReadings, c.envelope === 'lower', x);
     if (y !== y) return;
     this.seen++;
     // After a gap or a stretch of faulty data the reference is stale: start again from here.
@@ -83,19 +96,19 @@ export class StepChangeMonitor extends BaseMonitor {
     this.lastTs = ts;
     if (stale) { this.rebase(y); return; }
     if (this.phase === 0) {
-      const pred = this.holt.predict();
-      const sigma = this.holt.sigma;
+      const pred = holtPredict(this.f64, this.holtAt, HOLT_STEADY);
+      const sigma = holtSigma(this.f64, this.holtAt);
       const d = y - pred;
       const dir = d > 0 ? 1 : -1;
       const size = d > 0 ? d : -d;
       if (!(this.seen > 60 && (c.sign === 0 || c.sign === dir) && size >= c.minStep && size >= c.minSigma * sigma)) {
-        this.holt.update(y);
+        holtUpdate(this.f64, this.holtAt, HOLT_STEADY, y);
         return;
       }
       this.phase = 1;
       this.t0 = ts;
       this.ref0 = pred;
-      this.trend0 = this.holt.trend;
+      this.trend0 = holtTrend(this.f64, this.holtAt);
       this.profile0 = profile.ready() ? profile.expected() : Number.NaN;
       this.stepSign = dir;
       this.step0 = size;
@@ -136,7 +149,7 @@ export class StepChangeMonitor extends BaseMonitor {
   private rebase(y: number): void {
     this.phase = 0;
     this.level = 0;
-    this.holt.rebase(y);
+    holtRebase(this.f64, this.holtAt, y);
   }
 
   message(ctx: SensorContext): string {
@@ -145,6 +158,7 @@ export class StepChangeMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 12 * 16 + this.holt.stateBytes() + (this.filter?.stateBytes() ?? 0);
+    return this.baseBytes(7, HOLT_SIZE + (this.c.envelope === 'none' ? 0 : envelopeSize(this.c.envelopeReadings)));
   }
 }
+numericFields(StepChangeMonitor, ['t0', 'ref0', 'trend0', 'profile0', 'step0', 'deviation', 'lastTs']);

@@ -1,14 +1,37 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
-import { isLevel } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { float32Run } from '../arena.js';
+import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericCount, numericFields } from '../numeric-fields.js';
+import { paramLevel } from '../rules/param-level.js';
 import type { Rule } from '../rules/types.js';
 import { Smoother, HOUR } from '../time-constants.js';
+import { HOLT_DEFAULT, HOLT_SIZE, holtInit, holtRebase as rebase, holtSigma as sigmaOf, holtUpdate as update } from './robust-holt.js';
+import { TAIL_NUMBERS, tailShape } from './tail.js';
+import type { TailShape } from './tail.js';
 
 /** Shared by every sensor (it only caches e^(−Δt/τ) for the last Δt seen). */
 const OFFSET = new Smoother(2 * HOUR);
-import { RobustHolt } from './robust-holt.js';
-import { TailCalibrator } from './tail.js';
+// Read once: an imported binding is a property read on every use when run from source (tsx).
+const holtSigma = sigmaOf, holtUpdate = update, holtRebase = rebase, HOLT = HOLT_DEFAULT;
+
+interface DetectorConfig {
+  readonly warmup: number; readonly evidenceForOne: number; readonly k: number; readonly weight: number;
+  readonly memory: number; readonly context: boolean; readonly alarmEvidence: number; readonly alarmReadings: number;
+  readonly clearReadings: number; readonly level: Level;
+}
+
+const config = configOf((rule: Rule): DetectorConfig => {
+  const p = rule.params;
+  return {
+    warmup: num(p, 'warmupReadings', 150), evidenceForOne: num(p, 'evidenceForOne', 8), k: num(p, 'k', 0.5),
+    weight: num(p, 'scoreWeight', 1), memory: num(p, 'memoryReadings', 5000),
+    // Context needs the sensor's daily/weekly profile; `context: false` leaves it out (less state).
+    context: p?.context !== false,
+    alarmEvidence: num(p, 'alarmEvidence', Infinity), alarmReadings: num(p, 'alarmReadings', 3),
+    clearReadings: num(p, 'clearReadings', 10), level: paramLevel(p),
+  };
+});
 
 /**
  * The general streaming detector: learns each sensor's normal behaviour online and scores every
@@ -27,81 +50,86 @@ import { TailCalibrator } from './tail.js';
  * Alarm: evidence ≥ `alarmEvidence` on `alarmReadings` consecutive readings raises `level` (blue by
  * default); it clears once the evidence has stayed under half of that for `clearReadings`.
  * The profile is the sensor's shared one (SensorContext.seasonal).
- * State: 3 calibrators + Holt + ~20 numbers ≈ 1.6 KiB.
+ * State: 2 or 3 tail calibrators (≈ 0.18 KiB each) + 10 float64 (Holt's 4 among them) and an object of
+ * 15 fields ≈ 0.6 KiB without context, ≈ 0.8 KiB with it (then the profile is the sensor's, ≈ 0.7 KiB).
  */
 export class DetectorMonitor extends BaseMonitor {
   override get scored(): boolean {
     return true;
   }
-  private readonly holt = new RobustHolt();
-  private readonly pointTail: TailCalibrator;
-  private readonly shiftTail: TailCalibrator;
-  private readonly contextTail: TailCalibrator | undefined;
-  private readonly warmup: number;
-  private readonly evidenceForOne: number;
-  private readonly k: number;
-  private readonly weight: number;
-  private readonly alarmEvidence: number;
-  private readonly alarmReadings: number;
-  private readonly clearReadings: number;
-  private readonly alarmLevel: Level;
-  private up = 0;
-  private down = 0;
+  private readonly c: DetectorConfig;
+  /** The robust Holt forecast's numbers, in the run after the numeric fields. */
+  private readonly holtAt: number;
+  /**
+   * Three tail calibrators (point, shift, context — the last only with context), their numbers in
+   * the run after Holt's, their tables in a float32 run.
+   */
+  private readonly tails: TailShape;
+  private readonly tailsAt: number;
+  private readonly tables: Float32Array;
+  private readonly tablesAt: number;
   /** Consecutive readings beyond 4σ on the same side (+ above, − below). */
   private outside = 0;
-  private offset = 0;
   private seen = 0;
   private strong = 0;
   private calm = 0;
-  private lastEvidence = 0;
   private what = '';
+  /** The CUSUM's two sides. */
+  declare private up: number;
+  declare private down: number;
+  declare private offset: number;
+  declare private lastEvidence: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
-    const p = rule.params;
-    this.warmup = num(p, 'warmupReadings', 150);
-    this.evidenceForOne = num(p, 'evidenceForOne', 8);
-    this.k = num(p, 'k', 0.5);
-    this.weight = num(p, 'scoreWeight', 1);
-    const memory = num(p, 'memoryReadings', 5000);
-    this.pointTail = new TailCalibrator(memory);
-    this.shiftTail = new TailCalibrator(memory);
-    // Context needs the sensor's daily/weekly profile; `context: false` leaves it out (less state).
-    this.contextTail = p?.context === false ? undefined : new TailCalibrator(memory);
-    this.alarmEvidence = num(p, 'alarmEvidence', Infinity);
-    this.alarmReadings = num(p, 'alarmReadings', 3);
-    this.clearReadings = num(p, 'clearReadings', 10);
-    const level = p?.level;
-    this.alarmLevel = isLevel(level) ? level : 4;
+  constructor(rule: Rule) {
+    const c = config(rule);
+    const tails = c.context ? 3 : 2;
+    super(rule, HOLT_SIZE + tails * TAIL_NUMBERS);
+    this.c = c;
+    this.holtAt = this.f64At + numericCount(DetectorMonitor);
+    holtInit(this.f64, this.holtAt);
+    this.tails = tailShape(c.memory);
+    this.tailsAt = this.holtAt + HOLT_SIZE;
+    for (let k = 0; k < tails; k++) this.tails.init(this.f64, this.tailsAt + k * TAIL_NUMBERS);
+    const tables = float32Run(tails * this.tails.tableLength);
+    this.tables = tables.array;
+    this.tablesAt = tables.at;
+  }
+
+  /** Evidence of x against tail calibrator k (0 point, 1 shift, 2 context), which then learns it. */
+  private observe(k: number, x: number): number {
+    return this.tails.observe(this.f64, this.tailsAt + k * TAIL_NUMBERS, this.tables, this.tablesAt + k * this.tails.tableLength, x);
   }
 
   step(ts: number, x: number, ctx: SensorContext): void {
     if (ctx.faulty) { this.score = 0; return; }
-    const holtSigma = this.holt.sigma;
-    const z = this.holt.update(x);
+    const sigma = holtSigma(this.f64, this.holtAt);
+    const z = holtUpdate(this.f64, this.holtAt, HOLT, x);
     this.seen++;
     // 1–2: innovations and their CUSUM.
+    // (Numbers are read into locals once: each access of a run field is an inlined accessor.)
     const zc = z > 5 ? 5 : z < -5 ? -5 : z;
-    const up = this.up + zc - this.k;
-    const down = this.down - zc - this.k;
-    this.up = up > 0 ? up : 0;
-    this.down = down > 0 ? down : 0;
-    const g = this.up > this.down ? this.up : this.down;
+    const k = this.c.k;
+    let up = this.up + zc - k;
+    let down = this.down - zc - k;
+    up = up > 0 ? up : 0;
+    down = down > 0 ? down : 0;
+    const g = up > down ? up : down;
     const az = z < 0 ? -z : z;
-    let ePoint = this.pointTail.observe(az);
-    let eShift = this.shiftTail.observe(g);
+    let ePoint = this.observe(0, az);
+    let eShift = this.observe(1, g);
     // 3: context from the daily/weekly profile.
     let eContext = 0;
-    const profile = this.contextTail !== undefined ? ctx.seasonal() : undefined;
-    const floor = holtSigma === holtSigma && holtSigma > 0 ? holtSigma : Math.abs(x) * 1e-3 + 1e-9;
-    if (profile !== undefined && this.contextTail !== undefined && profile.ready(1)) {
+    const profile = this.c.context ? ctx.seasonal() : undefined;
+    const floor = sigma === sigma && sigma > 0 ? sigma : Math.abs(x) * 1e-3 + 1e-9;
+    if (profile !== undefined && profile.ready(1)) {
       const expected = profile.expected();
       const spread = Math.max(profile.spreadAt(), floor);
       const raw = (x - expected) / spread;
-      const deviation = raw - this.offset;
+      const offset = this.offset;
+      const deviation = raw - offset;
       const ad = deviation < 0 ? -deviation : deviation;
-      eContext = this.contextTail.observe(ad);
-      this.offset += OFFSET.alpha(ctx.gapMs) * (Math.max(-50, Math.min(50, raw)) - this.offset);
+      eContext = this.observe(2, ad);
+      this.offset = offset + OFFSET.alpha(ctx.gapMs) * (Math.max(-50, Math.min(50, raw)) - offset);
       // Back where the profile says it belongs: a jump there is a return, not news.
       const fits = profile.within(x, 2);
       if (fits) { if (ePoint > 2) ePoint = 2; if (eShift > 2) eShift = 2; }
@@ -110,30 +138,32 @@ export class DetectorMonitor extends BaseMonitor {
     if (eShift > e) { e = eShift; what = 'a sustained shift'; }
     if (eContext > e) { e = eContext; what = 'an unusual value for the time of day and week'; }
     this.lastEvidence = e;
-    const warm = this.seen > this.warmup;
-    this.score = warm ? this.weight * Math.min(1, e / this.evidenceForOne) : 0;
+    const warm = this.seen > this.c.warmup;
+    this.score = warm ? this.c.weight * Math.min(1, e / this.c.evidenceForOne) : 0;
     // Three readings in a row beyond 4σ on one side, or a shift beyond doubt: a new level, not outliers.
     this.outside = z > 4 ? (this.outside > 0 ? this.outside + 1 : 1) : z < -4 ? (this.outside < 0 ? this.outside - 1 : -1) : 0;
-    if ((warm && eShift >= this.evidenceForOne) || this.outside >= 3 || this.outside <= -3) {
-      this.holt.rebase(x);
-      this.up = 0;
-      this.down = 0;
+    if ((warm && eShift >= this.c.evidenceForOne) || this.outside >= 3 || this.outside <= -3) {
+      holtRebase(this.f64, this.holtAt, x);
+      up = 0;
+      down = 0;
       this.outside = 0;
     }
+    this.up = up;
+    this.down = down;
     this.alarm(ts, warm ? e : 0, what);
   }
 
   private alarm(ts: number, e: number, what: string): void {
-    if (e >= this.alarmEvidence) {
+    if (e >= this.c.alarmEvidence) {
       this.calm = 0;
-      if (++this.strong >= this.alarmReadings && this.level === 0) {
-        this.level = this.alarmLevel;
+      if (++this.strong >= this.c.alarmReadings && this.level === 0) {
+        this.level = this.c.level;
         this.since = ts;
         this.what = what;
       }
     } else {
       this.strong = 0;
-      if (this.level !== 0 && e < this.alarmEvidence / 2 && ++this.calm >= this.clearReadings) this.level = 0;
+      if (this.level !== 0 && e < this.c.alarmEvidence / 2 && ++this.calm >= this.c.clearReadings) this.level = 0;
     }
   }
 
@@ -142,6 +172,8 @@ export class DetectorMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 96 + 24 * 16 + 6 * 16 + this.pointTail.stateBytes() + this.shiftTail.stateBytes() + (this.contextTail?.stateBytes() ?? 0);
+    const tails = this.c.context ? 3 : 2;
+    return this.baseBytes(11, HOLT_SIZE) + tails * this.tails.stateBytes;
   }
 }
+numericFields(DetectorMonitor, ['up', 'down', 'offset', 'lastEvidence']);

@@ -1,4 +1,4 @@
-import { float32s } from '../arena.js';
+import { float32Run, float64Run } from '../arena.js';
 
 /**
  * How rare a non-negative statistic is on this sensor, learned online, so a score adapts to each
@@ -10,112 +10,126 @@ import { float32s } from '../arena.js';
  *    gets a finite, calibrated rarity: P(X ≥ x) = P(X ≥ q) · e^(−(x − q)/β).
  * `evidence(x)` = −log10 P(X ≥ x), capped at 12. O(1) per sample: new samples wait in a small
  * queue and are folded into the survival table every QUEUE samples. Only the survival table is kept
- * (a bin's count is the difference of neighbours). State: (bins + 1 + QUEUE) float32 + 7 numbers
- * (≈ 0.3 KiB for 32 bins).
+ * (a bin's count is the difference of neighbours).
+ * State: `TAIL_NUMBERS` (6) float64 and bins + 1 float32 (≈ 0.18 KiB for 32 bins), kept by the owner
+ * in its runs: a `TailShape` (the size, forgetting and bin edges, shared by every sensor) works on
+ * them, so a calibrator costs no object of its own. `TailCalibrator` is one with runs of its own.
  */
 const MIN = 1 / 4;
 const QUEUE = 8;
 const TAIL = 0.99;
 const LOG10E = Math.LOG10E;
+/** The queued bins are packed in one float64, 6 bits each (8 × 6 = 48 bits: exact integers). */
+const PACK = 64;
+const PLACE = Float64Array.from({ length: QUEUE }, (_, k) => Math.pow(PACK, k));
 
-/** Bin edges and centres, shared by every calibrator of one shape: [0..bins] lower edges, [bins+1..] centres. */
-const shapes = new Map<number, Float64Array>();
-function shape(bins: number, perOctave: number): Float64Array {
-  const key = bins * 100 + perOctave;
-  let t = shapes.get(key);
-  if (!t) {
-    t = new Float64Array(2 * (bins + 1));
-    for (let i = 0; i <= bins; i++) {
-      t[i] = i <= 0 ? 0 : MIN * Math.pow(2, (i - 1) / perOctave);
-      t[bins + 1 + i] = i <= 0 ? MIN / 2 : MIN * Math.pow(2, (i - 0.5) / perOctave);
-    }
-    shapes.set(key, t);
-  }
-  return t;
-}
+/** Where each number sits in a calibrator's numbers. */
+const TOTAL = 0, Q = 1, Q_SHARE = 2, BETA = 3, QUEUED = 4, PACKED = 5;
+export const TAIL_NUMBERS = 6;
 
-export class TailCalibrator {
-  /** [0..bins]: survival (weight of samples in bins ≥ i); [bins+1 ..]: queued bins. */
-  private readonly table: Float32Array;
-  private readonly bins: number;
-  private readonly perOctave: number;
+/** A calibrator's settings, shared by every sensor: size, forgetting, bin edges and centres. */
+export class TailShape {
+  readonly decay: number;
+  /** Float32 of state per calibrator: the survival table, [0..bins]. */
+  readonly tableLength: number;
+  /** [0..bins] lower edges, [bins+1 ..] centres. */
   private readonly edges: Float64Array;
-  private queued = 0;
-  private total = 0;
-  private q = Number.POSITIVE_INFINITY;
-  private qShare = 1;
-  private beta = 1;
-  private readonly decay: number;
 
-  constructor(memory: number, bins = 32, perOctave = 3) {
+  constructor(memory: number, readonly bins = 32, private readonly perOctave = 3) {
+    if (bins >= PACK) throw new Error(`tail: at most ${PACK - 1} bins`);
     this.decay = 1 - 1 / memory;
-    this.bins = bins;
-    this.perOctave = perOctave;
-    this.table = float32s(bins + 1 + QUEUE);
-    this.edges = shape(bins, perOctave);
+    this.tableLength = bins + 1;
+    this.edges = new Float64Array(2 * (bins + 1));
+    for (let i = 0; i <= bins; i++) {
+      this.edges[i] = i <= 0 ? 0 : MIN * Math.pow(2, (i - 1) / perOctave);
+      this.edges[bins + 1 + i] = i <= 0 ? MIN / 2 : MIN * Math.pow(2, (i - 0.5) / perOctave);
+    }
   }
 
-  get samples(): number {
-    return this.total;
+  /** A fresh calibrator's numbers at `s[at…]` (its table, zeroed, is ready as it is). */
+  init(s: Float64Array, at: number): void {
+    s[at + TOTAL] = 0;
+    s[at + Q] = Number.POSITIVE_INFINITY;
+    s[at + Q_SHARE] = 1;
+    s[at + BETA] = 1;
+    s[at + QUEUED] = 0;
+    s[at + PACKED] = 0;
   }
 
-  add(x: number): void {
-    this.queue(this.bin(x));
+  /** Weight of the samples learned (forgetting included). */
+  samples(s: Float64Array, at: number): number {
+    return s[at + TOTAL]!;
+  }
+
+  add(s: Float64Array, at: number, t: Float32Array, tAt: number, x: number): void {
+    this.queue(s, at, t, tAt, this.bin(x));
   }
 
   /** Evidence of x against the history so far, then x joins the history (one bin lookup for both). */
-  observe(x: number): number {
+  observe(s: Float64Array, at: number, t: Float32Array, tAt: number, x: number): number {
     const b = this.bin(x);
-    const e = this.evidenceAt(x, b);
-    this.queue(b);
+    const e = this.evidenceAt(s, at, t, tAt, x, b);
+    this.queue(s, at, t, tAt, b);
     return e;
   }
 
-  private queue(b: number): void {
-    this.table[this.bins + 1 + this.queued] = b;
+  private queue(s: Float64Array, at: number, t: Float32Array, tAt: number, b: number): void {
+    const queued = s[at + QUEUED]!;
+    s[at + PACKED] = s[at + PACKED]! + b * PLACE[queued]!;
+    s[at + QUEUED] = queued + 1;
     // Early on every sample counts: fold at once while the history is short.
-    if (++this.queued >= QUEUE || this.total < 4 * QUEUE) this.fold();
+    if (queued + 1 >= QUEUE || s[at + TOTAL]! < 4 * QUEUE) this.fold(s, at, t, tAt);
   }
 
-  private fold(): void {
-    const t = this.table, bins = this.bins, n = this.queued;
+  private fold(s: Float64Array, at: number, t: Float32Array, o: number): void {
+    const bins = this.bins, n = s[at + QUEUED]!;
     const f = Math.pow(this.decay, n);
-    for (let i = 0; i <= bins; i++) t[i] = t[i]! * f;
-    for (let k = 0; k < n; k++) { const b = t[bins + 1 + k]!; for (let i = 0; i <= b; i++) t[i]! += 1; }
-    this.queued = 0;
-    const s = t[0]!;
-    this.total = s;
+    for (let i = 0; i <= bins; i++) t[o + i] = t[o + i]! * f;
+    let packed = s[at + PACKED]!;
+    for (let k = 0; k < n; k++) {
+      const rest = Math.floor(packed / PACK); // exact: a power of two, integers below 2^53
+      const b = packed - rest * PACK;
+      packed = rest;
+      for (let i = 0; i <= b; i++) t[o + i]! += 1;
+    }
+    s[at + QUEUED] = 0;
+    s[at + PACKED] = 0;
+    const total = t[o]!;
+    s[at + TOTAL] = total;
     // Tail start: the lower edge of the bin holding the 99th percentile (so the tail is never empty).
     let qi = bins;
-    for (let i = 1; i <= bins; i++) if (t[i]! <= (1 - TAIL) * s) { qi = i; break; }
+    for (let i = 1; i <= bins; i++) if (t[o + i]! <= (1 - TAIL) * total) { qi = i; break; }
     if (qi > 1) qi--;
-    this.q = this.lower(qi);
-    this.qShare = Math.max(t[qi]!, 0.5) / (s + 1);
+    const q = this.lower(qi);
+    s[at + Q] = q;
+    s[at + Q_SHARE] = Math.max(t[o + qi]!, 0.5) / (total + 1);
     // Mean excess over q from the bins from q up (bin centres), at least 10 % of q.
     let w = 0, ex = 0;
-    for (let i = qi; i <= bins; i++) { const c = t[i]! - (i < bins ? t[i + 1]! : 0); w += c; ex += c * (this.centre(i) - this.q); }
-    this.beta = Math.max(w > 0 ? ex / w : this.q, 0.1 * this.q, 1e-3);
+    for (let i = qi; i <= bins; i++) { const c = t[o + i]! - (i < bins ? t[o + i + 1]! : 0); w += c; ex += c * (this.centre(i) - q); }
+    s[at + BETA] = Math.max(w > 0 ? ex / w : q, 0.1 * q, 1e-3);
   }
 
   /** −log10 of the chance of a value ≥ x, from the learned distribution (0 while too few samples). */
-  evidence(x: number): number {
-    return this.evidenceAt(x, this.bin(x));
+  evidence(s: Float64Array, at: number, t: Float32Array, tAt: number, x: number): number {
+    return this.evidenceAt(s, at, t, tAt, x, this.bin(x));
   }
 
-  private evidenceAt(x: number, b: number): number {
-    const total = this.total;
+  private evidenceAt(s: Float64Array, at: number, t: Float32Array, tAt: number, x: number, b: number): number {
+    const total = s[at + TOTAL]!;
     if (total < 50) return 0;
+    const q = s[at + Q]!;
     let e: number;
-    if (x <= this.q) e = Math.log10((total + 1) / (this.table[b]! + 0.5));
-    else e = -Math.log10(this.qShare) + ((x - this.q) / this.beta) * LOG10E;
+    if (x <= q) e = Math.log10((total + 1) / (t[tAt + b]! + 0.5));
+    else e = -Math.log10(s[at + Q_SHARE]!) + ((x - q) / s[at + BETA]!) * LOG10E;
     return e > 12 ? 12 : e > 0 ? e : 0;
   }
 
   /** The value below which a share p of the samples lie (bin resolution), NaN while empty. */
-  quantile(p: number): number {
-    if (this.total <= 0) return Number.NaN;
-    const above = (1 - p) * this.total;
-    for (let i = this.bins; i >= 1; i--) if (this.table[i]! > above) return this.lower(i + 1);
+  quantile(s: Float64Array, at: number, t: Float32Array, tAt: number, p: number): number {
+    const total = s[at + TOTAL]!;
+    if (total <= 0) return Number.NaN;
+    const above = (1 - p) * total;
+    for (let i = this.bins; i >= 1; i--) if (t[tAt + i]! > above) return this.lower(i + 1);
     return MIN;
   }
 
@@ -134,7 +148,56 @@ export class TailCalibrator {
     return this.edges[this.bins + 1 + i]!;
   }
 
-  stateBytes(): number {
-    return (this.bins + 1 + QUEUE) * 4 + 72 + 8 * 16 + 24;
+  /** Bytes of state per calibrator. */
+  get stateBytes(): number {
+    return TAIL_NUMBERS * 8 + ((this.tableLength * 4 + 7) & ~7);
+  }
+}
+
+/** Shapes by settings, so calibrators made alike share one. */
+const shapes = new Map<string, TailShape>();
+export function tailShape(memory: number, bins = 32, perOctave = 3): TailShape {
+  const key = `${memory}/${bins}/${perOctave}`;
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, shape = new TailShape(memory, bins, perOctave));
+  return shape;
+}
+
+/** A calibrator with runs of its own, for use outside a monitor. */
+export class TailCalibrator {
+  private readonly shape: TailShape;
+  private readonly s: Float64Array;
+  private readonly at: number;
+  private readonly t: Float32Array;
+  private readonly tAt: number;
+
+  constructor(memory: number, bins = 32, perOctave = 3) {
+    this.shape = tailShape(memory, bins, perOctave);
+    const numbers = float64Run(TAIL_NUMBERS), table = float32Run(this.shape.tableLength);
+    this.s = numbers.array;
+    this.at = numbers.at;
+    this.t = table.array;
+    this.tAt = table.at;
+    this.shape.init(this.s, this.at);
+  }
+
+  get samples(): number {
+    return this.shape.samples(this.s, this.at);
+  }
+
+  add(x: number): void {
+    this.shape.add(this.s, this.at, this.t, this.tAt, x);
+  }
+
+  observe(x: number): number {
+    return this.shape.observe(this.s, this.at, this.t, this.tAt, x);
+  }
+
+  evidence(x: number): number {
+    return this.shape.evidence(this.s, this.at, this.t, this.tAt, x);
+  }
+
+  quantile(p: number): number {
+    return this.shape.quantile(this.s, this.at, this.t, this.tAt, p);
   }
 }

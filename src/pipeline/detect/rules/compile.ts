@@ -15,28 +15,29 @@ import { RateMonitor } from './rate.js';
 import { SpikeMonitor } from './spike.js';
 import { StuckMonitor } from './stuck.js';
 import { ThresholdMonitor } from './threshold.js';
-import { RULE_KINDS, ruleClass } from './types.js';
+import { RULE_KINDS } from './types.js';
 import type { Rule, RuleKind } from './types.js';
 
 type Factory = (rule: Rule, sensor: SensorMeta) => Monitor;
 
 const factories = new Map<RuleKind, Factory>([
-  ['threshold', (r) => new ThresholdMonitor(r, ruleClass(r))],
-  ['rate', (r) => new RateMonitor(r, ruleClass(r))],
-  ['offline', (r) => new OfflineMonitor(r, ruleClass(r))],
-  ['range', (r, s) => new RangeMonitor(r, ruleClass(r), s.quantity)],
-  ['stuck', (r) => new StuckMonitor(r, ruleClass(r))],
-  ['spike', (r) => new SpikeMonitor(r, ruleClass(r))],
-  ['jump', (r) => new JumpMonitor(r, ruleClass(r))],
-  ['drift', (r) => new DriftMonitor(r, ruleClass(r))],
-  ['offset', (r) => new OffsetMonitor(r, ruleClass(r))],
-  ['detector', (r) => new DetectorMonitor(r, ruleClass(r))],
-  ['gas-leak', (r) => new GasLeakMonitor(r, ruleClass(r))],
-  ['pressure-drop', (r) => new StepChangeMonitor({ ...r, params: { direction: 'fall', ...r.params } }, ruleClass(r))],
-  ['baseline-shift', (r) => new StepChangeMonitor(r, ruleClass(r))],
-  ['night-flow', (r) => new NightFlowMonitor(r, ruleClass(r))],
-  ['blockage', (r) => new BlockageMonitor(r, ruleClass(r))],
-  ['overload', (r, s) => new OverloadMonitor(r, ruleClass(r), s.properties)],
+  ['threshold', (r) => new ThresholdMonitor(r)],
+  ['rate', (r) => new RateMonitor(r)],
+  ['offline', (r) => new OfflineMonitor(r)],
+  ['range', (r, s) => new RangeMonitor(r, s.quantity)],
+  ['stuck', (r) => new StuckMonitor(r)],
+  ['spike', (r) => new SpikeMonitor(r)],
+  ['jump', (r) => new JumpMonitor(r)],
+  ['drift', (r) => new DriftMonitor(r)],
+  ['offset', (r) => new OffsetMonitor(r)],
+  ['detector', (r) => new DetectorMonitor(r)],
+  ['gas-leak', (r) => new GasLeakMonitor(r)],
+  // The monitors keep the rule itself (not a copy per sensor): its parsed parameters are shared.
+  ['pressure-drop', (r) => new StepChangeMonitor(r)],
+  ['baseline-shift', (r) => new StepChangeMonitor(r)],
+  ['night-flow', (r) => new NightFlowMonitor(r)],
+  ['blockage', (r) => new BlockageMonitor(r)],
+  ['overload', (r, s) => new OverloadMonitor(r, s.properties)],
 ]);
 
 

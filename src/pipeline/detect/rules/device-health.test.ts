@@ -74,6 +74,22 @@ describe('spike', () => {
     expect(firstAlarm(r, 300)).toBe(2501);
   });
 
+  it('does not take a jump of one or two steps of a quantized instrument for a spike (methane near zero)', () => {
+    // A gas detector reporting in 0.1 %LEL steps: mostly 0.0, with single readings one or two steps
+    // up (0.1, 0.2), then a stretch of noise around 0.5 — as the demo's tunnel methane sensors.
+    const r0 = rng(9);
+    const values = Array.from({ length: 1800 }, (_, i) => {
+      if (i < 900) return i % 37 === 20 ? (i % 2 === 0 ? 0.1 : 0.2) : 0;
+      return Math.round(Math.max(0, 0.5 + r0.normal() * 0.08) * 10) / 10;
+    });
+    const quiet = run(values, { quantity: 'methane', rules: only('spike') });
+    expect(firstAlarm(quiet)).toBe(-1);
+    // A leap of many steps is still a spike.
+    values[1500] = 6;
+    const leap = run(values, { quantity: 'methane', rules: only('spike') });
+    expect(firstAlarm(leap)).toBe(1501);
+  });
+
   it('is not fooled by a step (a sudden leak that stays)', () => {
     const values = noisy(600, 5, 0.5, 0.1);
     for (let i = 400; i < 600; i++) values[i] = 30 + (values[i]! - 0.5);

@@ -1,6 +1,7 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { HOUR as HOUR_MS, MINUTE as MINUTE_MS } from '../time-constants.js';
 import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
@@ -22,18 +23,20 @@ const config = configOf((rule: Rule): JumpConfig => ({
  * Physically impossible jump: the value changed faster than the quantity can change in the world
  * (`maxPerMinute`, in the quantity's unit per minute; e.g. a bridge's strain cannot move 1,000 με
  * in a minute in service). The reading is faulty; the alarm holds for `holdS`. After three such
- * readings in a row the new level is believed (a replaced or re-zeroed sensor). State: 4 numbers.
+ * readings in a row the new level is believed (a replaced or re-zeroed sensor). State: 4 numbers
+ * (≈ 0.1 KiB in all).
  */
 export class JumpMonitor extends BaseMonitor {
   private readonly c: JumpConfig;
-  private last = Number.NaN;
-  private lastJumpTs = Number.NaN;
-  private rate = 0;
   private inRow = 0;
+  declare private last: number;
+  declare private lastJumpTs: number;
+  declare private rate: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
+  constructor(rule: Rule) {
+    super(rule);
     this.c = config(rule);
+    this.last = this.lastJumpTs = Number.NaN;
   }
 
   override get suppresses(): boolean {
@@ -65,6 +68,7 @@ export class JumpMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 4 * 16;
+    return this.baseBytes(2);
   }
 }
+numericFields(JumpMonitor, ['last', 'lastJumpTs', 'rate']);

@@ -1,6 +1,7 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { HOUR } from '../time-constants.js';
 import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
@@ -24,26 +25,27 @@ const config = configOf((rule: Rule): OffsetConfig => ({
  * settings do this; a pump switching on and off (a dip that comes back within minutes — and its way
  * back lands on the slow level, so it is no jump) and the daily cycle (gradual) do not, nor does a
  * jump while another alarm of the sensor is active (a main coming back after a burst). The alarm is
- * a marker held for `holdS`. State: 11 numbers.
+ * a marker held for `holdS`. State: 11 numbers (≈ 0.2 KiB in all).
  */
 export class OffsetMonitor extends BaseMonitor {
   private readonly c: OffsetConfig;
-  private prev = Number.NaN;
-  /** Local levels (τ ≈ 3 and ≈ 20 readings) and slope, not moved by a candidate jump. */
-  private base = Number.NaN;
-  private slowBase = Number.NaN;
-  private slope = 0;
   private candidate = false;
-  private t0 = 0;
-  private ref0 = 0;
-  private slope0 = 0;
-  private step0 = 0;
-  private raisedAt = Number.NaN;
   private seen = 0;
+  declare private prev: number;
+  /** Local levels (τ ≈ 3 and ≈ 20 readings) and slope, not moved by a candidate jump. */
+  declare private base: number;
+  declare private slowBase: number;
+  declare private slope: number;
+  declare private t0: number;
+  declare private ref0: number;
+  declare private slope0: number;
+  declare private step0: number;
+  declare private raisedAt: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
+  constructor(rule: Rule) {
+    super(rule);
     this.c = config(rule);
+    this.prev = this.base = this.slowBase = this.raisedAt = Number.NaN;
   }
 
   override get scored(): boolean {
@@ -74,24 +76,28 @@ export class OffsetMonitor extends BaseMonitor {
       }
       return;
     }
+    // (Numbers are read into locals once: each access of a run field is an inlined accessor.)
+    const base = this.base, slowBase = this.slowBase;
+    let slope = this.slope;
     const scale = ctx.diffScale;
     const threshold = Math.max(c.minStep, c.sigma * scale);
-    const fromBase = x - (this.base + this.slope * steps);
-    const fromSlow = x - (this.slowBase + this.slope * steps);
+    const fromBase = x - (base + slope * steps);
+    const fromSlow = x - (slowBase + slope * steps);
     // A jump while another alarm is active belongs to that event (a burst main coming back on).
     const othersAlarmed = ctx.activeAlarms > (this.level !== 0 ? 1 : 0);
     if (this.seen > 60 && scale === scale && steps <= 1.5 && !othersAlarmed && Math.abs(d) >= threshold
       && Math.abs(fromBase) >= threshold && Math.abs(fromSlow) >= threshold && d * fromBase > 0 && d * fromSlow > 0) {
       this.candidate = true;
       this.t0 = ts;
-      this.ref0 = this.base;
-      this.slope0 = this.slope;
+      this.ref0 = base;
+      this.slope0 = slope;
       this.step0 = fromBase;
       return;
     }
-    this.slope += 0.1 * (d / (steps > 1 ? steps : 1) - this.slope);
-    this.base = this.base !== this.base ? x : this.base + this.slope * steps + 0.3 * (x - this.base - this.slope * steps);
-    this.slowBase = this.slowBase !== this.slowBase ? x : this.slowBase + this.slope * steps + 0.05 * (x - this.slowBase - this.slope * steps);
+    slope += 0.1 * (d / (steps > 1 ? steps : 1) - slope);
+    this.slope = slope;
+    this.base = base !== base ? x : base + slope * steps + 0.3 * (x - base - slope * steps);
+    this.slowBase = slowBase !== slowBase ? x : slowBase + slope * steps + 0.05 * (x - slowBase - slope * steps);
     this.seen++;
   }
 
@@ -100,6 +106,7 @@ export class OffsetMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 11 * 16;
+    return this.baseBytes(3);
   }
 }
+numericFields(OffsetMonitor, ['prev', 'base', 'slowBase', 'slope', 't0', 'ref0', 'slope0', 'step0', 'raisedAt']);

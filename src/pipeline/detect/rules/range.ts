@@ -1,7 +1,8 @@
-import type { AlarmClass, Level, Quantity } from '../../../domain/index.js';
+import type { Level, Quantity } from '../../../domain/index.js';
 import { QUANTITIES } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
@@ -24,16 +25,17 @@ function config(rule: Rule, quantity: Quantity): RangeConfig {
 /**
  * Physically impossible value: outside the quantity's physical range (or the rule's own min/max,
  * e.g. the instrument's span). The reading is marked faulty so nothing learns from it or alarms on
- * it; the alarm clears after `recoverReadings` good readings. State: 2 numbers.
+ * it; the alarm clears after `recoverReadings` good readings. State: 2 numbers (≈ 0.1 KiB in all).
  */
 export class RangeMonitor extends BaseMonitor {
   private readonly c: RangeConfig;
   private good = 0;
-  private bad = Number.NaN;
+  declare private bad: number;
 
-  constructor(rule: Rule, cls: AlarmClass, quantity: Quantity) {
-    super(rule, cls);
+  constructor(rule: Rule, quantity: Quantity) {
+    super(rule);
     this.c = config(rule, quantity);
+    this.bad = Number.NaN;
   }
 
   override get scored(): boolean {
@@ -62,6 +64,7 @@ export class RangeMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 2 * 16;
+    return this.baseBytes(2);
   }
 }
+numericFields(RangeMonitor, ['bad']);

@@ -1,7 +1,7 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
-import { float64s } from '../arena.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericCount, numericFields } from '../numeric-fields.js';
 import type { LevelOrNone } from '../monitor.js';
 import { DAY, HOUR, MINUTE } from '../time-constants.js';
 import { levelSteps } from './levels.js';
@@ -39,20 +39,24 @@ const config = configOf((rule: Rule): RateConfig => {
  * for a ramp x = s·t an average with time constant τ lags by s·τ, so
  * slope = (fast − slow) / (τ_slow − τ_fast) with τ_fast = W/8 and τ_slow = W/2 — O(1), noise-averaged
  * over the window, no buffer. Levels as for thresholds, with a minimum duration and a 20 % hysteresis.
- * State: 2 averages + one start time per level.
+ * State: 2 averages, 2 numbers and one start time per level (≈ 0.1 KiB in all).
  */
 export class RateMonitor extends BaseMonitor {
   private readonly c: RateConfig;
-  private fast = Number.NaN;
-  private slow = Number.NaN;
-  private startTs = Number.NaN;
-  private rate = 0;
-  private readonly beyondSince: Float64Array;
+  declare private fast: number;
+  declare private slow: number;
+  declare private startTs: number;
+  declare private rate: number;
+  /** Per level: since when the rate has been beyond it, NaN when not — `f64[beyondAt + i]`. */
+  private readonly beyondAt: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
-    this.c = config(rule);
-    this.beyondSince = float64s(this.c.levels.length).fill(Number.NaN);
+  constructor(rule: Rule) {
+    const c = config(rule);
+    super(rule, c.levels.length);
+    this.c = c;
+    this.beyondAt = this.f64At + numericCount(RateMonitor);
+    this.f64.fill(Number.NaN, this.beyondAt, this.beyondAt + c.levels.length);
+    this.fast = this.slow = this.startTs = Number.NaN;
   }
 
   step(ts: number, value: number, ctx: SensorContext): void {
@@ -65,17 +69,18 @@ export class RateMonitor extends BaseMonitor {
     // The estimate is biased low until the slow average has seen about one window.
     if (ts - this.startTs < c.windowMs) return;
     this.rate = c.sign * ((this.fast - this.slow) / (c.slowTau - c.fastTau)) * c.perMs;
+    const beyondSince = this.f64, at = this.beyondAt;
     const current = this.level;
     let next: LevelOrNone = 0;
     for (let i = 0; i < c.levels.length; i++) {
       const level = c.levels[i]!;
       const held = current !== 0 && level >= current;
       const beyond = this.rate >= (held ? 0.8 : 1) * c.values[i]!;
-      if (!beyond) { this.beyondSince[i] = Number.NaN; continue; }
-      if (this.beyondSince[i] !== this.beyondSince[i]) this.beyondSince[i] = ts;
-      if (next === 0 && (held || ts - this.beyondSince[i]! >= c.minDurationMs)) next = level;
+      if (!beyond) { beyondSince[at + i] = Number.NaN; continue; }
+      if (beyondSince[at + i] !== beyondSince[at + i]) beyondSince[at + i] = ts;
+      if (next === 0 && (held || ts - beyondSince[at + i]! >= c.minDurationMs)) next = level;
     }
-    if (next !== 0 && current === 0) this.since = this.beyondSince[c.levels.indexOf(next)]!;
+    if (next !== 0 && current === 0) this.since = beyondSince[at + c.levels.indexOf(next)]!;
     this.level = next;
   }
 
@@ -85,6 +90,7 @@ export class RateMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 4 * 16 + 72 + this.c.levels.length * 8;
+    return this.baseBytes(2, this.c.levels.length);
   }
 }
+numericFields(RateMonitor, ['fast', 'slow', 'startTs', 'rate']);

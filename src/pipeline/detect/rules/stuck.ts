@@ -1,6 +1,7 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericFields } from '../numeric-fields.js';
 import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
 import type { Rule } from './types.js';
@@ -20,19 +21,22 @@ const config = configOf((rule: Rule): StuckConfig => ({
  * longest of: `minReadings`; the length whose chance is below `probability` given the learned share
  * p of repeats (L = ln P / ln p, as runs of a Bernoulli process); twice the longest normal run seen.
  * Readings of a stuck run are faulty (not learned, no value alarms). Clears at the first changed
- * value. State: 5 numbers.
+ * value. State: 5 numbers (≈ 0.1 KiB in all).
  */
 export class StuckMonitor extends BaseMonitor {
   private readonly c: StuckConfig;
   private run = 1;
-  private runStart = Number.NaN;
-  private repeatShare = 0.05;
   private longestNormalRun = 1;
-  private last = Number.NaN;
+  declare private runStart: number;
+  declare private repeatShare: number;
+  declare private last: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
+  constructor(rule: Rule) {
+    super(rule);
     this.c = config(rule);
+    this.runStart = Number.NaN;
+    this.repeatShare = 0.05;
+    this.last = Number.NaN;
   }
 
   override get scored(): boolean {
@@ -71,6 +75,7 @@ export class StuckMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 5 * 16;
+    return this.baseBytes(3);
   }
 }
+numericFields(StuckMonitor, ['runStart', 'repeatShare', 'last']);

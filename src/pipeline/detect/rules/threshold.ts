@@ -1,8 +1,8 @@
-import type { AlarmClass, Level } from '../../../domain/index.js';
+import type { Level } from '../../../domain/index.js';
 import { LEVEL_INFO } from '../../../domain/index.js';
-import { float64s } from '../arena.js';
 import type { SensorContext } from '../context.js';
 import { BaseMonitor, configOf, num } from '../monitor.js';
+import { numericCount, numericFields } from '../numeric-fields.js';
 import type { LevelOrNone } from '../monitor.js';
 import { levelSteps } from './levels.js';
 import type { Rule } from './types.js';
@@ -26,24 +26,32 @@ const config = configOf((rule: Rule): ThresholdConfig => {
 /**
  * Multi-level threshold: the value beyond a level's threshold (above or below) for at least
  * `minDurationS` raises or escalates to that level; it clears (or stays) with `hysteresis`, so a
- * value hovering at a threshold does not flap. State: one start time per level + 1 number.
+ * value hovering at a threshold does not flap. State: one start time per level + 1 number
+ * (≈ 0.1 KiB in all).
  */
 export class ThresholdMonitor extends BaseMonitor {
   private readonly c: ThresholdConfig;
-  /** Per level (index as in the config): since when the value has been beyond it, NaN when not. */
-  private readonly beyondSince: Float64Array;
-  private lastValue = Number.NaN;
+  /**
+   * Per level (index as in the config): since when the value has been beyond it, NaN when not —
+   * `f64[beyondAt + i]`, after the numeric fields.
+   */
+  private readonly beyondAt: number;
+  declare private lastValue: number;
 
-  constructor(rule: Rule, cls: AlarmClass) {
-    super(rule, cls);
-    this.c = config(rule);
-    this.beyondSince = float64s(this.c.levels.length).fill(Number.NaN);
+  constructor(rule: Rule) {
+    const c = config(rule);
+    super(rule, c.levels.length);
+    this.c = c;
+    this.beyondAt = this.f64At + numericCount(ThresholdMonitor);
+    this.f64.fill(Number.NaN, this.beyondAt, this.beyondAt + c.levels.length);
+    this.lastValue = Number.NaN;
   }
 
   step(ts: number, value: number, ctx: SensorContext): void {
     if (ctx.faulty) return;
     this.lastValue = value;
     const { sign, levels, values, minDurationMs, hysteresis } = this.c;
+    const beyondSince = this.f64, at = this.beyondAt;
     const current = this.level;
     let next: LevelOrNone = 0;
     for (let i = 0; i < levels.length; i++) {
@@ -51,11 +59,11 @@ export class ThresholdMonitor extends BaseMonitor {
       // Holding a level already reached needs only the relaxed threshold (hysteresis).
       const held = current !== 0 && level >= current;
       const beyond = sign * (value - values[i]!) >= (held ? -hysteresis : 0);
-      if (!beyond) { this.beyondSince[i] = Number.NaN; continue; }
-      if (this.beyondSince[i] !== this.beyondSince[i]) this.beyondSince[i] = ts;
-      if (next === 0 && (held || ts - this.beyondSince[i]! >= minDurationMs)) next = level;
+      if (!beyond) { beyondSince[at + i] = Number.NaN; continue; }
+      if (beyondSince[at + i] !== beyondSince[at + i]) beyondSince[at + i] = ts;
+      if (next === 0 && (held || ts - beyondSince[at + i]! >= minDurationMs)) next = level;
     }
-    if (next !== 0 && current === 0) this.since = this.beyondSince[levels.indexOf(next)]!;
+    if (next !== 0 && current === 0) this.since = beyondSince[at + levels.indexOf(next)]!;
     this.level = next;
   }
 
@@ -67,9 +75,10 @@ export class ThresholdMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return 64 + 72 + this.c.levels.length * 8 + 16;
+    return this.baseBytes(2, this.c.levels.length);
   }
 }
+numericFields(ThresholdMonitor, ['lastValue']);
 
 export function fmt(x: number): string {
   return Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : String(x);
