@@ -60,4 +60,39 @@ describe('general detector', () => {
     const r = run(values, { rules: detector(), stepMs: 300_000 });
     expect(r.scores[100]).toBe(0);
   });
+
+  it('scores the same spike a day later as high again (it does not learn from what it flags)', () => {
+    const values = daily(11);
+    const at = [4000, 4288, 4576, 4864];
+    for (const i of at) values[i]! += 12;
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    for (const i of at) expect(r.scores[i]).toBeGreaterThan(0.85);
+  });
+
+  it('reports an event once: the readings after its onset count half', () => {
+    const values = daily(14);
+    for (let i = 5000; i < 5012; i++) values[i]! += 30;
+    const r = run(values, { rules: detector(), stepMs: 300_000 });
+    expect(r.scores[5000]).toBeGreaterThan(0.9);
+    expect(maxOf(r.scores, 5001, 5012)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('generic series: one decisive reading raises an alarm at once', () => {
+    const values = daily(12);
+    values[5000]! += 40;
+    const r = run(values, { templates: true, stepMs: 300_000 });
+    expect(r.levels[4999]).toBe(0);
+    expect(r.levels[5000]).toBe(4);
+    expect(r.events.filter((e) => e.type === 'raise')).toHaveLength(1);
+  });
+
+  it('generic series: a lasting level shift alarms at its onset, then is learned as the new normal', () => {
+    const values = daily(13);
+    for (let i = 5000; i < values.length; i++) values[i]! += 15;
+    const r = run(values, { templates: true, stepMs: 300_000 });
+    expect(r.levels[5000]).toBe(4);
+    expect(r.events.map((e) => e.type)).toEqual(['raise', 'clear']);
+    expect(alarmedCount(r, 5300)).toBe(0);
+  });
 });
+

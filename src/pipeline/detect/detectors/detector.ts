@@ -14,11 +14,13 @@ import type { TailShape } from './tail.js';
 const OFFSET = new Smoother(2 * HOUR);
 // Read once: an imported binding is a property read on every use when run from source (tsx).
 const holtSigma = sigmaOf, holtUpdate = update, holtRebase = rebase, HOLT = HOLT_DEFAULT;
+/** Readings whose scores a new score must beat to count in full (each event reported once). */
+const RECENT = 6;
 
 interface DetectorConfig {
   readonly warmup: number; readonly evidenceForOne: number; readonly k: number; readonly weight: number;
   readonly memory: number; readonly context: boolean; readonly alarmEvidence: number; readonly alarmReadings: number;
-  readonly clearReadings: number; readonly level: Level;
+  readonly alarmEvidenceOnce: number; readonly clearReadings: number; readonly level: Level;
 }
 
 const config = configOf((rule: Rule): DetectorConfig => {
@@ -29,6 +31,7 @@ const config = configOf((rule: Rule): DetectorConfig => {
     // Context needs the sensor's daily/weekly profile; `context: false` leaves it out (less state).
     context: p?.context !== false,
     alarmEvidence: num(p, 'alarmEvidence', Infinity), alarmReadings: num(p, 'alarmReadings', 3),
+    alarmEvidenceOnce: num(p, 'alarmEvidenceOnce', Infinity),
     clearReadings: num(p, 'clearReadings', 10), level: paramLevel(p),
   };
 });
@@ -42,16 +45,20 @@ const config = configOf((rule: Rule): DetectorConfig => {
  *     after a level offset that follows the series within hours (a pattern that breaks, a peak that
  *     does not come).
  * Each statistic becomes evidence e = −log10 P(statistic ≥ value) through a tail calibrator learned
- * on the sensor itself (adaptive thresholds: a noisy, heavy-tailed series needs more to score), and
- * score = min(1, max e / `evidenceForOne`). A jump that lands where the daily profile says the value
- * belongs (the end of an anomaly, a return to normal) is not news: views 1–2 are then capped.
+ * on the sensor itself (adaptive thresholds: a noisy, heavy-tailed series needs more to score; the
+ * calibrators do not learn from the rare values they flag, unless these keep coming — tail.ts), and
+ * score = min(1, max e / `evidenceForOne`), halved when it does not beat the last RECENT readings'
+ * scores (an event is reported once, at its onset). A reading that lands where the daily profile says
+ * the value belongs (the end of an anomaly, a return to normal) is not news: every view is then capped.
  * Once a shift is beyond doubt (or three readings in a row sit beyond 4σ on one side) the forecast
  * restarts from the new level, so the score marks the onset of a change rather than staying high. No score before `warmupReadings`.
- * Alarm: evidence ≥ `alarmEvidence` on `alarmReadings` consecutive readings raises `level` (blue by
- * default); it clears once the evidence has stayed under half of that for `clearReadings`.
+ * Alarm: evidence ≥ `alarmEvidence` on `alarmReadings` consecutive readings, or ≥ `alarmEvidenceOnce`
+ * on a single one, raises `level` (blue by default); it clears once the evidence has stayed under half
+ * of `alarmEvidence` for `clearReadings`.
  * The profile is the sensor's shared one (SensorContext.seasonal).
- * State: 2 or 3 tail calibrators (≈ 0.18 KiB each) + 10 float64 (Holt's 4 among them) and an object of
- * 15 fields ≈ 0.6 KiB without context, ≈ 0.8 KiB with it (then the profile is the sensor's, ≈ 0.7 KiB).
+ * State: 2 or 3 tail calibrators (≈ 0.19 KiB each) + 10 float64 (Holt's 4 among them), 6 float32 (the
+ * recent scores) and an object of 16 fields ≈ 0.65 KiB without context, ≈ 0.85 KiB with it (then the
+ * profile is the sensor's, ≈ 0.7 KiB).
  */
 export class DetectorMonitor extends BaseMonitor {
   override get scored(): boolean {
@@ -62,12 +69,14 @@ export class DetectorMonitor extends BaseMonitor {
   private readonly holtAt: number;
   /**
    * Three tail calibrators (point, shift, context — the last only with context), their numbers in
-   * the run after Holt's, their tables in a float32 run.
+   * the run after Holt's, their tables in a float32 run (then the recent scores).
    */
   private readonly tails: TailShape;
   private readonly tailsAt: number;
   private readonly tables: Float32Array;
   private readonly tablesAt: number;
+  /** The last RECENT scores (as computed, before halving), a ring indexed by `seen`, after the tables. */
+  private readonly recentAt: number;
   /** Consecutive readings beyond 4σ on the same side (+ above, − below). */
   private outside = 0;
   private seen = 0;
@@ -90,9 +99,10 @@ export class DetectorMonitor extends BaseMonitor {
     this.tails = tailShape(c.memory);
     this.tailsAt = this.holtAt + HOLT_SIZE;
     for (let k = 0; k < tails; k++) this.tails.init(this.f64, this.tailsAt + k * TAIL_NUMBERS);
-    const tables = float32Run(tails * this.tails.tableLength);
+    const tables = float32Run(tails * this.tails.tableLength + RECENT);
     this.tables = tables.array;
     this.tablesAt = tables.at;
+    this.recentAt = tables.at + tails * this.tails.tableLength;
   }
 
   /** Evidence of x against tail calibrator k (0 point, 1 shift, 2 context), which then learns it. */
@@ -130,16 +140,25 @@ export class DetectorMonitor extends BaseMonitor {
       const ad = deviation < 0 ? -deviation : deviation;
       eContext = this.observe(2, ad);
       this.offset = offset + OFFSET.alpha(ctx.gapMs) * (Math.max(-50, Math.min(50, raw)) - offset);
-      // Back where the profile says it belongs: a jump there is a return, not news.
+      // Back where the profile says it belongs: a jump there is a return, not news — nor is the
+      // distance from a level offset that has not yet caught up with the return.
       const fits = profile.within(x, 2);
-      if (fits) { if (ePoint > 2) ePoint = 2; if (eShift > 2) eShift = 2; }
+      if (fits) { if (ePoint > 2) ePoint = 2; if (eShift > 2) eShift = 2; if (eContext > 2) eContext = 2; }
     }
     let e = ePoint, what = 'a sudden jump';
     if (eShift > e) { e = eShift; what = 'a sustained shift'; }
     if (eContext > e) { e = eContext; what = 'an unusual value for the time of day and week'; }
     this.lastEvidence = e;
     const warm = this.seen > this.c.warmup;
-    this.score = warm ? this.c.weight * Math.min(1, e / this.c.evidenceForOne) : 0;
+    // (Rounded to float32 as kept, so a repeated score does not beat its own stored copy.)
+    const score = warm ? Math.fround(this.c.weight * Math.min(1, e / this.c.evidenceForOne)) : 0;
+    // Each event reported once: a score that does not beat the last few readings' scores is the same
+    // event going on (its onset already told), so it counts half. (The alarm works on the evidence.)
+    const scores = this.tables, recentAt = this.recentAt;
+    let recent = 0;
+    for (let i = 0; i < RECENT; i++) { const r = scores[recentAt + i]!; if (r > recent) recent = r; }
+    scores[recentAt + (this.seen % RECENT)] = score;
+    this.score = score > recent ? score : score / 2;
     // Three readings in a row beyond 4σ on one side, or a shift beyond doubt: a new level, not outliers.
     this.outside = z > 4 ? (this.outside > 0 ? this.outside + 1 : 1) : z < -4 ? (this.outside < 0 ? this.outside - 1 : -1) : 0;
     if ((warm && eShift >= this.c.evidenceForOne) || this.outside >= 3 || this.outside <= -3) {
@@ -154,17 +173,16 @@ export class DetectorMonitor extends BaseMonitor {
   }
 
   private alarm(ts: number, e: number, what: string): void {
-    if (e >= this.c.alarmEvidence) {
+    const c = this.c;
+    if (e >= c.alarmEvidence) { this.calm = 0; this.strong++; } else this.strong = 0;
+    // A run of strong readings, or one decisive reading: a single reading can be rare enough on its
+    // own (a breakdown, a burst) that waiting for more only delays the alarm.
+    if (this.level === 0 && (this.strong >= c.alarmReadings || e >= c.alarmEvidenceOnce)) {
+      this.level = c.level;
+      this.since = ts;
+      this.what = what;
       this.calm = 0;
-      if (++this.strong >= this.c.alarmReadings && this.level === 0) {
-        this.level = this.c.level;
-        this.since = ts;
-        this.what = what;
-      }
-    } else {
-      this.strong = 0;
-      if (this.level !== 0 && e < this.c.alarmEvidence / 2 && ++this.calm >= this.c.clearReadings) this.level = 0;
-    }
+    } else if (this.level !== 0 && e < c.alarmEvidence / 2 && ++this.calm >= c.clearReadings) this.level = 0;
   }
 
   message(): string {
@@ -173,7 +191,7 @@ export class DetectorMonitor extends BaseMonitor {
 
   stateBytes(): number {
     const tails = this.c.context ? 3 : 2;
-    return this.baseBytes(11, HOLT_SIZE) + tails * this.tails.stateBytes;
+    return this.baseBytes(12, HOLT_SIZE) + tails * this.tails.stateBytes + RECENT * 4;
   }
 }
 numericFields(DetectorMonitor, ['up', 'down', 'offset', 'lastEvidence']);

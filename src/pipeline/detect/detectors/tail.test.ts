@@ -40,4 +40,24 @@ describe('tail calibrator', () => {
     for (let i = 0; i < 20; i++) t.add(1);
     expect(t.evidence(100)).toBe(0);
   });
+
+  it('does not learn from what it flags: the same rare value scores as high the next times', () => {
+    const r = rng(7);
+    const t = new TailCalibrator(5000);
+    for (let i = 0; i < 5000; i++) t.observe(Math.abs(r.normal()));
+    for (let k = 0; k < 6; k++) {
+      expect(t.observe(7)).toBeGreaterThan(7); // |N(0,1)| ≥ 7: p ≈ 2.6e-12
+      for (let i = 0; i < 300; i++) t.observe(Math.abs(r.normal()));
+    }
+  });
+
+  it('learns a lasting new normal once rare values keep coming', () => {
+    const r = rng(8);
+    const t = new TailCalibrator(5000);
+    for (let i = 0; i < 5000; i++) t.observe(Math.abs(r.normal()));
+    const e: number[] = [];
+    for (let k = 0; k < 120; k++) e.push(t.observe(7 + 0.3 * r.normal()));
+    expect(Math.min(...e.slice(0, 20))).toBeGreaterThan(5); // the first ones are news
+    expect(Math.max(...e.slice(100))).toBeLessThan(3); // then the usual
+  });
 });

@@ -11,7 +11,7 @@ import { float32Run, float64Run } from '../arena.js';
  * `evidence(x)` = −log10 P(X ≥ x), capped at 12. O(1) per sample: new samples wait in a small
  * queue and are folded into the survival table every QUEUE samples. Only the survival table is kept
  * (a bin's count is the difference of neighbours).
- * State: `TAIL_NUMBERS` (6) float64 and bins + 1 float32 (≈ 0.18 KiB for 32 bins), kept by the owner
+ * State: `TAIL_NUMBERS` (7) float64 and bins + 1 float32 (≈ 0.19 KiB for 32 bins), kept by the owner
  * in its runs: a `TailShape` (the size, forgetting and bin edges, shared by every sensor) works on
  * them, so a calibrator costs no object of its own. `TailCalibrator` is one with runs of its own.
  */
@@ -23,9 +23,17 @@ const LOG10E = Math.LOG10E;
 const PACK = 64;
 const PLACE = Float64Array.from({ length: QUEUE }, (_, k) => Math.pow(PACK, k));
 
+/**
+ * `observe` does not learn from what it flags: a reading rarer than 1 in 10^RARE is left out of the
+ * history, or each anomaly would widen the learned tail and the next one like it would score low.
+ * Except while the history is short (LEARN_ALL samples: everything is new then) and once RARE_RUN
+ * rare readings come in a row: that is a new normal, and it is learned.
+ */
+const RARE = 4, LEARN_ALL = 200, RARE_RUN = 24;
+
 /** Where each number sits in a calibrator's numbers. */
-const TOTAL = 0, Q = 1, Q_SHARE = 2, BETA = 3, QUEUED = 4, PACKED = 5;
-export const TAIL_NUMBERS = 6;
+const TOTAL = 0, Q = 1, Q_SHARE = 2, BETA = 3, QUEUED = 4, PACKED = 5, RUN = 6;
+export const TAIL_NUMBERS = 7;
 
 /** A calibrator's settings, shared by every sensor: size, forgetting, bin edges and centres. */
 export class TailShape {
@@ -54,6 +62,7 @@ export class TailShape {
     s[at + BETA] = 1;
     s[at + QUEUED] = 0;
     s[at + PACKED] = 0;
+    s[at + RUN] = 0;
   }
 
   /** Weight of the samples learned (forgetting included). */
@@ -65,11 +74,16 @@ export class TailShape {
     this.queue(s, at, t, tAt, this.bin(x));
   }
 
-  /** Evidence of x against the history so far, then x joins the history (one bin lookup for both). */
+  /**
+   * Evidence of x against the history so far, then x joins the history (one bin lookup for both)
+   * unless it is rare (RARE, above).
+   */
   observe(s: Float64Array, at: number, t: Float32Array, tAt: number, x: number): number {
     const b = this.bin(x);
     const e = this.evidenceAt(s, at, t, tAt, x, b);
-    this.queue(s, at, t, tAt, b);
+    const run = e >= RARE ? s[at + RUN]! + 1 : 0;
+    s[at + RUN] = run;
+    if (run === 0 || run > RARE_RUN || s[at + TOTAL]! < LEARN_ALL) this.queue(s, at, t, tAt, b);
     return e;
   }
 

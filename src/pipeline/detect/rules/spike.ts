@@ -33,7 +33,7 @@ const config = configOf((rule: Rule): SpikeConfig => ({
  * smaller than its step, and near zero its changes are mostly none or one step: the scale is
  * therefore at least the step (the smallest change seen, the leap itself included), so a jump of a few
  * steps is never a spike.
- * The alarm holds for `holdS` after the last spike. State: a tail calibrator (6 float64, 21 float32) +
+ * The alarm holds for `holdS` after the last spike. State: a tail calibrator (7 float64, 21 float32) +
  * 12 numbers and an object of 10 fields ≈ 0.33 KiB.
  */
 export class SpikeMonitor extends BaseMonitor {
