@@ -22,6 +22,8 @@ const LOG10E = Math.LOG10E;
 /** The queued bins are packed in one float64, 6 bits each (8 × 6 = 48 bits: exact integers). */
 const PACK = 64;
 const PLACE = Float64Array.from({ length: QUEUE }, (_, k) => Math.pow(PACK, k));
+/** Scratch for `fold`: queued samples per bin (left all zero after each fold). */
+const QUEUED_PER_BIN = new Float64Array(PACK);
 
 /**
  * `observe` does not learn from what it flags: a reading rarer than 1 in 10^RARE is left out of the
@@ -98,13 +100,20 @@ export class TailShape {
   private fold(s: Float64Array, at: number, t: Float32Array, o: number): void {
     const bins = this.bins, n = s[at + QUEUED]!;
     const f = Math.pow(this.decay, n);
-    for (let i = 0; i <= bins; i++) t[o + i] = t[o + i]! * f;
+    // Count the queued samples per bin, then decay and add them in one pass from the top: a sample
+    // in bin b adds 1 to the survival of every bin ≤ b.
+    const added = QUEUED_PER_BIN;
     let packed = s[at + PACKED]!;
     for (let k = 0; k < n; k++) {
       const rest = Math.floor(packed / PACK); // exact: a power of two, integers below 2^53
-      const b = packed - rest * PACK;
+      added[packed - rest * PACK]! += 1;
       packed = rest;
-      for (let i = 0; i <= b; i++) t[o + i]! += 1;
+    }
+    let above = 0;
+    for (let i = bins; i >= 0; i--) {
+      above += added[i]!;
+      added[i] = 0;
+      t[o + i] = t[o + i]! * f + above;
     }
     s[at + QUEUED] = 0;
     s[at + PACKED] = 0;
