@@ -135,40 +135,46 @@ export function replayFile(o: ReplayOptions): ReplayStats {
     }
     rows++;
     if (outPos + (le - ls) + 16 > out.length) { flush(); if (le - ls + 16 > out.length) out = Buffer.allocUnsafe(2 * (le - ls + 16)); }
+    // Locals, not the closure's variables, in the per-byte loop: a closure variable written per byte
+    // costs a context store each time.
+    const b = buf, ob = out, cols = columns;
+    let p = outPos;
     // One pass over the row: copy it to the output and find its fields (plain rows; quoted ones below).
     let ts = Number.NaN, value = Number.NaN;
     let m: SensorMonitor | undefined = single;
     let quoted = false;
     let field = 0, fs = ls;
     for (let i = ls; i <= le; i++) {
-      const c = i < le ? buf[i]! : 44;
-      if (i < le) out[outPos++] = c;
+      const c = i < le ? b[i]! : 44;
+      if (i < le) ob[p++] = c;
       if (c === 34) { quoted = true; continue; }
       if (c !== 44 || quoted) continue;
-      if (field === columns.timestamp) ts = readTime(buf, fs, i);
-      else if (field === columns.value) value = readNumber(buf, fs, i);
-      else if (field === columns.sensor) m = sensorAt(fs, i);
+      if (field === cols.timestamp) ts = readTime(b, fs, i);
+      else if (field === cols.value) value = readNumber(b, fs, i);
+      else if (field === cols.sensor) m = sensorAt(fs, i);
       field++;
       fs = i + 1;
     }
     if (quoted) {
-      const f = splitCsvLine(buf.toString('utf8', ls, le));
-      const tb = Buffer.from(f[columns.timestamp] ?? ''), vb = Buffer.from(f[columns.value] ?? '');
+      const f = splitCsvLine(b.toString('utf8', ls, le));
+      const tb = Buffer.from(f[cols.timestamp] ?? ''), vb = Buffer.from(f[cols.value] ?? '');
       ts = parseTimestamp(tb, 0, tb.length);
       value = parseDecimal(vb, 0, vb.length);
-      m = single ?? monitorFor((f[columns.sensor] ?? '').trim());
+      m = single ?? monitorFor((f[cols.sensor] ?? '').trim());
     }
     if (ts !== ts || value !== value || m === undefined) {
       badRows++;
-      out[outPos++] = 44; out[outPos++] = 44; out[outPos++] = 10;
+      ob[p++] = 44; ob[p++] = 44; ob[p++] = 10;
+      outPos = p;
       return;
     }
     m.process(ts, value);
-    out[outPos++] = 44;
-    outPos = putScore(out, outPos, m.score);
-    out[outPos++] = 44;
-    if (m.level !== 0) out[outPos++] = LEVEL_BYTES[m.level]!;
-    out[outPos++] = 10;
+    ob[p++] = 44;
+    p = putScore(ob, p, m.score);
+    ob[p++] = 44;
+    if (m.level !== 0) ob[p++] = LEVEL_BYTES[m.level]!;
+    ob[p++] = 10;
+    outPos = p;
   };
 
   // The sensor of a row, found by a hash of its id bytes (no string built per row): FNV-1a, with
