@@ -45,8 +45,18 @@ export async function mapIdle(page: Page, timeout = 20_000): Promise<void> {
  * page from a real screenshot, so a blank or single-colour map fails where the element alone would pass.
  */
 export async function canvasColours(page: Page): Promise<number> {
-  const png = await page.locator('canvas.maplibregl-canvas').screenshot();
-  // In-page code as text: this file is type-checked without the DOM library.
+  return onCanvasPixels(page, 'canvas.maplibregl-canvas', `
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+    return seen.size;`);
+}
+
+/**
+ * Screenshot the first element matching `selector`, decode the PNG in the page and run `body` on
+ * its RGBA bytes (named `data`). In-page code as text: this file is type-checked without the DOM library.
+ */
+async function onCanvasPixels<T>(page: Page, selector: string, body: string): Promise<T> {
+  const png = await page.locator(selector).first().screenshot();
   return page.evaluate(`(async () => {
     const img = new Image();
     img.src = 'data:image/png;base64,${png.toString('base64')}';
@@ -56,10 +66,8 @@ export async function canvasColours(page: Page): Promise<number> {
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
-    return seen.size;
-  })()`);
+    ${body}
+  })()`) as Promise<T>;
 }
 
 /**
@@ -81,22 +89,12 @@ export async function shot(page: Page, name: string): Promise<void> {
  * the dark basemap), decoded from a real screenshot like `canvasColours`.
  */
 export async function warmShare(page: Page): Promise<number> {
-  const png = await page.locator('canvas.maplibregl-canvas').first().screenshot();
-  return page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${png.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+  return onCanvasPixels(page, 'canvas.maplibregl-canvas', `
     let warm = 0, all = 0;
     for (let i = 0; i < data.length; i += 4 * 5) {
       all++;
       const r = data[i], g = data[i + 1], b = data[i + 2];
       if (r > 100 && g > 50 && b < 90 && r - b > 50) warm++;
     }
-    return warm / all;
-  })()`);
+    return warm / all;`);
 }
