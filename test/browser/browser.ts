@@ -70,6 +70,13 @@ async function onCanvasPixels<T>(page: Page, selector: string, body: string): Pr
   })()`) as Promise<T>;
 }
 
+/** The colour [r, g, b] of the map canvas at a point (CSS px from its top left), decoded from a real screenshot. */
+export async function canvasPixel(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  return onCanvasPixels(page, 'canvas.maplibregl-canvas', `
+    const i = (Math.round(${y}) * c.width + Math.round(${x})) * 4;
+    return [data[i], data[i + 1], data[i + 2]];`);
+}
+
 /**
  * Take a screenshot once a map on the page has come to rest: a moving map on a software renderer
  * is drawn at half resolution (web/map/motion-resolution.ts) and sharp again shortly after it stops.

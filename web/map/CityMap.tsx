@@ -8,7 +8,7 @@ import { addAssets, BASEMAP_LABELS } from './asset-source';
 import { caseFeatures, caseLayers, startCasePulse } from './case-layer';
 import { boundsOf } from './city-bounds';
 import { followLiveSensors } from './live-sensors';
-import { sensorLayer, sensorSource } from './sensor-layer';
+import { SensorPointsLayer } from './sensor-points';
 import { MapLoading } from './MapLoading';
 import { MapTooltip, type Hover } from './MapTooltip';
 import { exposeMap, useBaseMap } from './use-base-map';
@@ -25,7 +25,8 @@ export interface CityMapProps {
   onUnavailable?(group: LayerGroup): void;
 }
 
-const INTERACTIVE = ['cases', 'sensors', 'assets-facilities', 'assets-stations', 'assets-bridges', 'assets-tunnel', 'assets-hydrants', 'assets-manholes', 'assets-valves', 'assets-pipes', 'assets-buildings'];
+/** Layers under the pointer, top first; sensors (drawn by their own layer) are picked between cases and assets. */
+const ASSET_LAYERS = ['assets-facilities', 'assets-stations', 'assets-bridges', 'assets-tunnel', 'assets-hydrants', 'assets-manholes', 'assets-valves', 'assets-pipes', 'assets-buildings'];
 
 /** The city map: basemap from the city's own layers, assets per domain, 50,000-capable sensors, live cases. */
 export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavailable }: CityMapProps) {
@@ -37,6 +38,7 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
   const pick = useRef(onPick);
   pick.current = onPick;
   const urgent = useRef(false);
+  const points = useRef<SensorPointsLayer | null>(null);
   const sensorIds = useRef(city.sensors.ids);
   sensorIds.current = city.sensors.ids;
 
@@ -51,23 +53,31 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
       map.addLayer({ id: 'focus', type: 'circle', source: 'focus', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
       const stopPulse = startCasePulse(map, () => urgent.current);
       map.once('remove', stopPulse);
-      const under = (point: { x: number; y: number }): MapGeoJSONFeature | undefined => {
-        const layers = INTERACTIVE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-        return map.queryRenderedFeatures([point.x, point.y], { layers })[0];
+      const shown = (id: string) => !!map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none';
+      const query = (point: { x: number; y: number }, ids: string[]): MapGeoJSONFeature | undefined =>
+        map.queryRenderedFeatures([point.x, point.y], { layers: ids.filter(shown) })[0];
+      const under = (point: { x: number; y: number }): Hover | undefined => {
+        const at = { x: point.x, y: point.y };
+        const c = query(point, ['cases']);
+        if (c) return { ...at, layer: 'cases', properties: c.properties as Record<string, unknown>, id: c.id };
+        const sensors = points.current;
+        const s = sensors && shown('sensors') ? sensors.pick(map, point) : -1;
+        if (s >= 0) return { ...at, layer: 'sensors', properties: {}, id: s, live: sensors!.stateOf(s) };
+        const a = query(point, ASSET_LAYERS);
+        return a ? { ...at, layer: a.layer.id, properties: a.properties as Record<string, unknown>, id: a.id } : undefined;
       };
       map.on('mousemove', (e) => {
-        const f = under(e.point);
-        map.getCanvas().style.cursor = f ? 'pointer' : '';
-        setHover(f ? { x: e.point.x, y: e.point.y, layer: f.layer.id, properties: f.properties as Record<string, unknown>, id: f.id, live: f.state as Record<string, unknown> } : null);
+        const h = under(e.point);
+        map.getCanvas().style.cursor = h ? 'pointer' : '';
+        setHover(h ?? null);
       });
       map.on('mouseout', () => setHover(null));
       map.on('click', (e) => {
-        const f = under(e.point);
-        if (!f) return;
-        const p = f.properties as Record<string, unknown>;
-        if (f.layer.id === 'cases') pick.current('case', String(p.id));
-        else if (f.layer.id === 'sensors') { const id = sensorIds.current[Number(f.id)]; if (id) pick.current('sensor', id); }
-        else pick.current('asset', String(p.id ?? f.id));
+        const h = under(e.point);
+        if (!h) return;
+        if (h.layer === 'cases') pick.current('case', String(h.properties.id));
+        else if (h.layer === 'sensors') { const id = sensorIds.current[Number(h.id)]; if (id) pick.current('sensor', id); }
+        else pick.current('asset', String(h.properties.id ?? h.id));
       });
     },
   });
@@ -81,13 +91,14 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
       if (b) map.fitBounds(b, { padding: 40, animate: false });
     }
     addAssets(map, city.assets, nameField, { before: [...BASEMAP_LABELS, 'cases-halo'] });
-    map.addSource('sensors', sensorSource(city.sensors));
-    map.addLayer(sensorLayer, 'cases-halo');
-    const stopLive = followLiveSensors(map, city.sensorIndex);
+    const sensors = new SensorPointsLayer(city.sensors);
+    map.addLayer(sensors, 'cases-halo');
+    points.current = sensors;
+    const stopLive = followLiveSensors(sensors, city.sensorIndex);
     // Tests and the benchmark reach the map through this hook.
-    exposeMap(map, city.sensorIndex);
+    exposeMap(map, city.sensorIndex, sensors);
     setReady(true);
-    return stopLive;
+    return () => { stopLive(); points.current = null; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [styleReady, city.loaded]);
 

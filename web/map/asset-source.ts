@@ -1,6 +1,7 @@
 import type { LayerSpecification, Map as MapLibre } from 'maplibre-gl';
 import type { AssetFeature } from '../api/types';
 import { assetLayers } from './asset-layers';
+import { CITY_SOURCE_MAXZOOM } from './basemap-style';
 
 /** The drawn basemap's label layers, bottom first (a configured style URL has its own, or none). */
 export const BASEMAP_LABELS = ['water-label', 'road-label', 'district-label'];
@@ -21,7 +22,7 @@ export function addAssets(map: MapLibre, assets: readonly AssetFeature[], nameFi
   options = { before: BASEMAP_LABELS, ...options };
   const before = options.before?.find((id) => map.getLayer(id));
   const features = assets.map((f) => ({ ...f, properties: { ...f.properties, id: f.id } }));
-  map.addSource('assets', { type: 'geojson', data: { type: 'FeatureCollection', features: features as never } });
+  map.addSource('assets', { type: 'geojson', data: { type: 'FeatureCollection', features: features as never }, maxzoom: CITY_SOURCE_MAXZOOM });
   for (const layer of assetLayers(nameField)) {
     const group = layer.id.replace(/^assets-/, '').replace(/-label$/, '');
     const spec = options.groups

@@ -32,7 +32,8 @@ export function halfResolutionWhileMoving(map: MapLibre, software = isSoftwareRe
   let timer: ReturnType<typeof setTimeout> | undefined;
   // setPixelRatio resizes the canvas, which fires move events of its own: ignore those.
   const set = (ratio: number) => { switching = true; try { map.setPixelRatio(ratio); } finally { switching = false; } };
-  const settle = () => { timer = undefined; if (lowered) { lowered = false; set(full); } };
+  // Redrawn at once after the resize, so no frame shows the cleared or stretched canvas in between.
+  const settle = () => { timer = undefined; if (lowered) { lowered = false; set(full); map.redraw(); } };
   const onMove = () => {
     if (switching) return;
     if (!lowered) { lowered = true; set(low); }

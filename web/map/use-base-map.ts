@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { basemapStyle, LABEL_FONT } from './basemap-style';
 import { boundsOf } from './city-bounds';
 import { halfResolutionWhileMoving } from './motion-resolution';
+import type { SensorPointsLayer } from './sensor-points';
 import { skipEmptySky } from './skip-empty-sky';
 
 const LABEL_LAYERS = ['water-label', 'road-label', 'district-label', 'assets-facilities-label'];
@@ -77,6 +78,6 @@ export function useBaseMap(container: RefObject<HTMLDivElement | null>, options:
 }
 
 /** What tests and the benchmark read from the page (`window.__lifeline`, a stable hook). */
-export function exposeMap(map: MapLibre, sensorIds: ReadonlyMap<string, number>): void {
-  (window as unknown as { __lifeline?: unknown }).__lifeline = { map, sensorIds, ready: true };
+export function exposeMap(map: MapLibre, sensorIds: ReadonlyMap<string, number>, sensors?: SensorPointsLayer): void {
+  (window as unknown as { __lifeline?: unknown }).__lifeline = { map, sensorIds, sensors, ready: true };
 }
