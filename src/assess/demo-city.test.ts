@@ -34,6 +34,18 @@ describe('the demo city', () => {
     expect(impact.layers.valves!.features.length).toBeGreaterThan(0);
   });
 
+  it('rainstorm: sewers sized for a 3-year storm (GB 50014) carry a 2-year hour without flooding, and a 5-year storm floods', () => {
+    const net = drainageNetworkFromAssets(city.assets);
+    const manholes = city.assets.filter((a) => a.kind === 'manhole' && a.domain === 'drainage').length;
+    const count = (impact: ReturnType<typeof assessRainstorm>, effect: string) =>
+      impact.affected.assets.filter((a) => a.kind === 'manhole' && a.effect === effect).length;
+    const twoYear = assessRainstorm(net, { returnPeriodYears: 2, durationMin: 60 }, context);
+    expect(count(twoYear, 'flooding')).toBe(0);
+    expect(count(twoYear, 'surcharged')).toBeLessThan(manholes * 0.05);
+    const fiveYear = assessRainstorm(net, { returnPeriodYears: 5, durationMin: 120 }, context);
+    expect(count(fiveYear, 'flooding')).toBeGreaterThan(0);
+  });
+
   it('rainstorm: the 100-year 2-hour storm floods the 金寨路 underpass', () => {
     const impact = assessRainstorm(drainageNetworkFromAssets(city.assets), { returnPeriodYears: 100, durationMin: 120 }, context);
     const underpass = impact.affected.assets.find((a) => a.id === 'D-IN-01' && a.effect === 'ponding');

@@ -97,8 +97,7 @@ export function buildDrainage(inv: Inventory, seed: number): DrainageNetwork {
     const groundDown = 'i' in d ? d.groundM : Math.min(n.groundM, (d.water === 'river' ? RIVER.waterLevelM : LAKE.waterLevelM) + 1.5);
     const groundSlope = Math.max(0, (n.groundM - groundDown) / lengthM);
     const designQ = (RUNOFF_COEFFICIENT * DESIGN_INTENSITY * areaHa.get(n)!) / 1000;
-    const diameterMm = sizeFor(designQ, Math.max(groundSlope, 0.001));
-    const slope = Math.max(minimumSlope(diameterMm), Math.min(groundSlope, 0.006));
+    const { diameterMm, slope } = sizeFor(designQ, groundSlope);
     outletDiameter.set(n, diameterMm);
     const top = n.groundM - COVER_M - diameterMm / 1000;
     const inv0 = Math.min(invert.get(n) ?? top, top);
@@ -229,8 +228,15 @@ function fullFlow(diameterMm: number, slope: number): number {
   return (1 / MANNING_N) * (Math.PI * d * d / 4) * (d / 4) ** (2 / 3) * Math.sqrt(slope);
 }
 
-function sizeFor(q: number, slope: number): number {
-  return SIZES_MM.find((mm) => fullFlow(mm, slope) >= q) ?? SIZES_MM[SIZES_MM.length - 1]!;
+/**
+ * The smallest size that carries `q` full at the slope it is laid at: the ground's, but at least the
+ * self-cleansing minimum and at most 0.6 % (steeper streets get drop manholes). Sized at the laid
+ * slope, not the ground's: a pipe sized for a steep street but laid at 0.6 % would be too small.
+ */
+function sizeFor(q: number, groundSlope: number): { diameterMm: number; slope: number } {
+  const laid = (mm: number) => Math.max(minimumSlope(mm), Math.min(groundSlope, 0.006));
+  const diameterMm = SIZES_MM.find((mm) => fullFlow(mm, laid(mm)) >= q) ?? SIZES_MM[SIZES_MM.length - 1]!;
+  return { diameterMm, slope: laid(diameterMm) };
 }
 
 /** Slopes that keep at least 0.75 m/s at full flow (self-cleansing, GB 50014-2021 §5.2.7). */
