@@ -29,4 +29,15 @@ describe('sensor drift (optional rule kind)', () => {
     expect((first - start) / PER_DAY).toBeLessThan(4);
     expect(r.events[0]!.alarm.class).toBe('device');
   });
+
+  it('does not learn a slow drift into its baseline while it is suspect, so a slower drift is still seen', () => {
+    const values = pressure(24, 3);
+    const start = 8 * PER_DAY;
+    for (let i = start; i < values.length; i++) values[i]! -= ((i - start) / PER_DAY) * 0.004; // −0.004 MPa a day
+    const r = run(values, { quantity: 'pressure', rules: rule, stepMs: STEP });
+    const first = firstAlarm(r);
+    expect(first).toBeGreaterThan(start);
+    expect((first - start) / PER_DAY).toBeLessThan(7);
+  });
 });
+

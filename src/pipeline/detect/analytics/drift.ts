@@ -16,16 +16,27 @@ const config = configOf((rule: Rule): DriftConfig => ({
   level: paramLevel(rule.params),
 }));
 
+/** A night this many night-to-night spreads away is suspect: the profile stops learning (it would follow the drift). */
+const SUSPECT = 2;
+/** Suspect nights in a row after which a level that stopped moving is taken as the new normal. */
+const MAX_SUSPECT_NIGHTS = 3;
+/** Normal nights whose spread must be known before a night is judged (the floor alone is a guess). */
+const MIN_NIGHTS = 3;
+
 /**
  * Slow drift of a sensor over days. Drift hides in the daily cycle, so it is judged in the
  * steadiest hours of the day (the `hours` whose day-to-day spread is smallest in the learned
  * profile, usually the night), where one day and the next should agree. Drift grows: it takes two
  * nights in a row beyond `sigma` night-to-night spreads (and `minShift`), on the same side, the
  * second no smaller than 80 % of the first. Nights disturbed by other alarms or rough within
- * themselves (rain, traffic) are neither judged nor learned, and the profile does not learn while
- * anything is alarmed. A night back within 40 % of the threshold clears it (recalibration).
- * The spread has a floor of half the profile's own spread in those hours, so early nights are
- * judged too. State: quiet window (profile) + 5 numbers ≈ 0.7 KiB.
+ * themselves (rain, traffic) are neither judged nor learned. The profile does not learn while
+ * anything is alarmed, nor after a suspect night (beyond 2 spreads): a profile that kept learning
+ * would follow a slow drift and hide the part it absorbed (and its spreads, inflated by the drift,
+ * would move the window away from it). After 3 suspect nights in a row without an alarm the level
+ * has stopped moving: the profile learns it until a night is back to normal (a new normal). A night
+ * back within 40 % of the threshold clears it (recalibration). The spread has a floor of half the
+ * profile's own spread in those hours; no alarm before 3 normal nights have taught the spread.
+ * State: quiet window (profile) + 6 numbers ≈ 0.7 KiB.
  */
 export class DriftMonitor extends BaseMonitor {
   override get scored(): boolean {
@@ -36,6 +47,8 @@ export class DriftMonitor extends BaseMonitor {
   declare private lastNight: number;
   declare private shift: number;
   declare private nightFloor: number;
+  /** Suspect nights in a row (the profile learns at 0, and at −1: a new level it adapts to). */
+  private suspect = 0;
 
   constructor(rule: Rule) {
     super(rule);
@@ -54,7 +67,7 @@ export class DriftMonitor extends BaseMonitor {
       if (othersAlarmed) night.disturbed = true;
     }
     if (night.nightEnded) this.judge(ts);
-    if (this.level === 0 && !othersAlarmed) night.profile.learn(x, ctx.gapMs, Math.abs(x) * 1e-4 + 1e-9);
+    if (this.level === 0 && !othersAlarmed && this.suspect <= 0) night.profile.learn(x, ctx.gapMs, Math.abs(x) * 1e-4 + 1e-9);
   }
 
   private judge(ts: number): void {
@@ -65,6 +78,9 @@ export class DriftMonitor extends BaseMonitor {
     const threshold = Math.max(this.c.sigma * spread, this.c.minShift);
     const rough = night.nightRange > 12 * floor + Math.abs(e);
     if (night.nightDisturbed || rough || !(threshold > 0)) { this.lastNight = 0; return; }
+    const away = Math.abs(e) >= SUSPECT * spread;
+    if (this.suspect < 0) { if (!away) this.suspect = 0; } // adapting to a new level until a night is back to normal
+    else this.suspect = !away ? 0 : this.suspect + 1 >= MAX_SUSPECT_NIGHTS ? -1 : this.suspect + 1;
     this.score = Math.min(1, Math.abs(e) / (2 * threshold));
     if (this.level !== 0) {
       if (Math.abs(e) < 0.4 * threshold) this.level = 0;
@@ -72,7 +88,7 @@ export class DriftMonitor extends BaseMonitor {
       return;
     }
     const beyond = Math.abs(e) >= threshold;
-    if (beyond && Math.abs(this.lastNight) >= threshold && e * this.lastNight > 0 && Math.abs(e) >= 0.8 * Math.abs(this.lastNight)) {
+    if (beyond && night.nights >= MIN_NIGHTS && Math.abs(this.lastNight) >= threshold && e * this.lastNight > 0 && Math.abs(e) >= 0.8 * Math.abs(this.lastNight)) {
       this.level = this.c.level;
       this.since = ts;
       this.shift = e;
@@ -87,7 +103,7 @@ export class DriftMonitor extends BaseMonitor {
   }
 
   stateBytes(): number {
-    return this.baseBytes(2) + this.night.stateBytes();
+    return this.baseBytes(3) + this.night.stateBytes();
   }
 }
 numericFields(DriftMonitor, ['lastNight', 'shift', 'nightFloor']);
