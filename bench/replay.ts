@@ -1,6 +1,6 @@
 /**
  * Replay throughput and detection state per sensor. Writes synthetic histories (1-minute pressure
- * and methane series with a daily cycle and noise, a generic series, and 1,000 interleaved sensors),
+ * and methane series with a daily cycle and noise, a generic series, and 1,000 and 10,000 interleaved sensors),
  * replays them in this process through the same code as `lifeline replay` (CSV in, CSV out, default
  * templates: device health, rules, analytics, detectors), and reports readings per CPU-second (one
  * core: the replay is single-threaded), the engine alone (no CSV), and the heap each sensor's
@@ -128,6 +128,7 @@ export async function main(): Promise<Record<string, unknown>> {
       replayCase(dir, 'methane', 'methane', (p) => writeSeries(p, 'methane', ROWS)),
       replayCase(dir, 'generic', 'generic', (p) => writeSeries(p, 'generic', ROWS)),
       replayCase(dir, 'methane-1000', 'methane', (p) => writeMulti(p, 1000, Math.round(ROWS / 1000))),
+      replayCase(dir, 'methane-10000', 'methane', (p) => writeMulti(p, 10_000, Math.round(ROWS / 10_000))),
     ];
     const engine: Record<string, number> = {};
     for (const q of ['pressure', 'methane', 'generic'] as Quantity[]) engine[q] = engineOnly(q, Math.min(ROWS, 1_000_000));

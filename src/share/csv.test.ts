@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../domain/index.js';
-import { daysFromCivil, parseDecimal, parseTimestamp, readingColumns, splitCsvLine, writeScore } from './csv.js';
+import { daysFromCivil, parseDecimal, parseTimestamp, readingColumns, splitCsvLine, TimestampReader, writeScore } from './csv.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const num = (s: string): number => { const b = bytes(s); return parseDecimal(b, 0, b.length); };
@@ -27,6 +27,28 @@ describe('CSV fields from bytes', () => {
     expect(time('2024-13-01 00:00:00')).toBeNaN();
     expect(time('1999-12-31 23:00:00')).toBeNaN();
     expect(time('yesterday')).toBeNaN();
+  });
+
+  it('reads a column of times as parseTime does, the day cached or not', () => {
+    const reader = new TimestampReader();
+    const read = (s: string): number => { const b = bytes(s); return reader.read(b, 0, b.length); };
+    const times = [
+      '2024-03-04T05:06:00Z', '2024-03-04T05:06:01.250Z', '2024-03-04 23:59:59.999', '2024-03-05t00:00:00z', '2024-03-05T00:00:00.000',
+      '2024-02-29 12:00:00', '2023-02-29 12:00:00', '2024-02-29 24:00:00', '2024-02-29 12:60:00', '2024-02-29 12:00:60',
+      '2024-02-29T12:00:00.5Z', '2024-02-29T12:00:00.12Z', '2024-02-29T12:00:00.1234Z', '2024-02-29T12:00:00+08:00',
+      '1999-12-31 23:59:59.999', '2000-01-01 00:00:00.000', '2024-04-31 00:00:00', '2024-04-30 00:00:00', '2024-4-30 00:00:00',
+      ' 2024-04-30 00:00:01 ', '2024-04-30 00:00:0x', 'x024-04-30 00:00:00', '2024-04-30T00:00:00ZZ',
+    ];
+    for (const s of times) {
+      const r = parseTime(s);
+      const want = r.ok ? r.ts : Number.NaN;
+      expect(read(s), s).toBe(want);
+      expect(time(s), s).toBe(want);
+    }
+    for (let ms = 0; ms < 1000; ms++) {
+      const s = `2024-03-04T05:06:07.${String(ms).padStart(3, '0')}Z`;
+      expect(read(s)).toBe(Date.parse(s));
+    }
   });
 
   it('counts days as the calendar does', () => {

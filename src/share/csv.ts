@@ -38,23 +38,57 @@ export function parseDecimal(buf: Uint8Array, start: number, end: number): numbe
   return Number.isFinite(v) ? v : Number.NaN;
 }
 
-/** A time in bytes [start, end) as epoch ms, or NaN. `YYYY-MM-DD[T ]hh:mm:ss[Z]` inline; anything else by `parseTime`. */
+/**
+ * A time in bytes [start, end) as epoch ms, or NaN. `YYYY-MM-DD[T ]hh:mm:ss[.sss][Z]` inline; anything
+ * else by `parseTime`.
+ */
 export function parseTimestamp(buf: Uint8Array, start: number, end: number): number {
-  while (start < end && buf[start] === 32) start++;
-  while (end > start && (buf[end - 1] === 32 || buf[end - 1] === 13)) end--;
-  const n = end - start;
-  if ((n === 19 || (n === 20 && (buf[end - 1] === 90 || buf[end - 1] === 122)))
-    && buf[start + 4] === 45 && buf[start + 7] === 45 && (buf[start + 10] === 84 || buf[start + 10] === 32 || buf[start + 10] === 116)
-    && buf[start + 13] === 58 && buf[start + 16] === 58) {
-    const y = digits(buf, start, 4), mo = digits(buf, start + 5, 2), d = digits(buf, start + 8, 2);
-    const h = digits(buf, start + 11, 2), mi = digits(buf, start + 14, 2), s = digits(buf, start + 17, 2);
-    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59) {
-      const ts = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000;
-      return ts >= EARLIEST ? ts : Number.NaN;
+  return SHARED_READER.read(buf, start, end);
+}
+
+/**
+ * `parseTimestamp` for a column of times: rows in time order mostly share their day, so the day's
+ * part (calendar check, days since 1970) is computed once per day, and only the time of day per row.
+ */
+export class TimestampReader {
+  /** The last day read (yyyymmdd) and its first millisecond. */
+  private day = -1;
+  private dayMs = Number.NaN;
+
+  read(buf: Uint8Array, start: number, end: number): number {
+    while (start < end && buf[start] === 32) start++;
+    while (end > start && (buf[end - 1] === 32 || buf[end - 1] === 13)) end--;
+    let n = end - start;
+    if (n === 20 || n === 24) { if (buf[end - 1] === 90 || buf[end - 1] === 122) n--; else n = 0; } // Z
+    if ((n === 19 || (n === 23 && buf[start + 19] === 46))
+      && buf[start + 4] === 45 && buf[start + 7] === 45 && (buf[start + 10] === 84 || buf[start + 10] === 32 || buf[start + 10] === 116)
+      && buf[start + 13] === 58 && buf[start + 16] === 58) {
+      const y = twoDigits(buf, start) * 100 + twoDigits(buf, start + 2), mo = twoDigits(buf, start + 5), d = twoDigits(buf, start + 8);
+      const h = twoDigits(buf, start + 11), mi = twoDigits(buf, start + 14), s = twoDigits(buf, start + 17);
+      const ms = n === 23 ? digits(buf, start + 20, 3) : 0;
+      if ((y | mo | d | h | mi | s | ms) >= 0 && h <= 23 && mi <= 59 && s <= 59) {
+        const day = (y * 100 + mo) * 100 + d;
+        if (day !== this.day && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) {
+          this.day = day;
+          this.dayMs = daysFromCivil(y, mo, d) * 86_400_000;
+        }
+        if (day === this.day) {
+          const ts = this.dayMs + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+          return ts >= EARLIEST ? ts : Number.NaN;
+        }
+      }
     }
+    const r = parseTime(latin1(buf, start, end));
+    return r.ok ? r.ts : Number.NaN;
   }
-  const r = parseTime(latin1(buf, start, end));
-  return r.ok ? r.ts : Number.NaN;
+}
+
+const SHARED_READER = new TimestampReader();
+
+/** The two decimal digits at `at`, or a negative number when either is not a digit. */
+function twoDigits(buf: Uint8Array, at: number): number {
+  const a = buf[at]! - ZERO, b = buf[at + 1]! - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -10_000;
 }
 
 function digits(buf: Uint8Array, at: number, count: number): number {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDetectionEngine } from '../../pipeline/detect/engine.js';
+import { writeScore } from '../../share/csv.js';
 import { replayFile, run } from './replay.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lifeline-replay-test-'));
@@ -59,6 +60,25 @@ describe('lifeline replay', () => {
     const level = (sensor: string): string[] => out.slice(1).filter((l) => l.split(',')[1] === sensor).map((l) => l.split(',')[4]!);
     expect(level('quiet').filter((l) => l !== '')).toEqual([]);
     expect(level('leaky').filter((l) => l !== '').length).toBeGreaterThan(50);
+  });
+
+  it('reads rows that straddle its read chunks (CRLF, blank lines, quotes) as the engine sees them', () => {
+    // ≈ 1 MB: several 256 KiB chunks, rows cut anywhere.
+    const lines: string[] = [];
+    const engine = createDetectionEngine();
+    const expected: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const sensor = `s${i % 7}`, value = (methane(i % 700) + (i % 7)).toFixed(2);
+      const row = i % 997 === 0 ? `"${plain(i)}","${sensor}",${value}` : `${plain(i)},${sensor},${value}`;
+      lines.push(row);
+      if (i % 1999 === 0) lines.push('');
+      const m = engine.monitor({ id: sensor, quantity: 'methane' });
+      m.process(T0 + i * 60_000, Number(value));
+      const score = new Uint8Array(8);
+      expected.push(`${row},${new TextDecoder().decode(score.subarray(0, writeScore(score, 0, m.score)))},${m.level === 0 ? '' : m.level}`);
+    }
+    const out = replay('chunks', `timestamp,sensor,value\r\n${lines.join('\r\n')}`);
+    expect(out.slice(1)).toEqual(expected);
   });
 
   it('copies bad rows with an empty score and level, and carries on', () => {

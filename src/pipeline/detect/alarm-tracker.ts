@@ -78,6 +78,13 @@ export class AlarmTracker {
     return events ?? NO_EVENTS;
   }
 
+  /** `reconcile` when no monitor has a condition and no alarm is active: only the context learns that. */
+  protected quiet(ctx: SensorContext): readonly AlarmEvent[] {
+    ctx.deviceFault = false;
+    ctx.activeAlarms = this.busy;
+    return NO_EVENTS;
+  }
+
   /** The worst level among active alarms, 0 when none. */
   worstLevel(): 0 | Level {
     let worst: 0 | Level = 0;

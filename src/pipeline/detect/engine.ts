@@ -52,10 +52,13 @@ export function createDetectionEngine(options: DetectionEngineOptions = {}): Det
   const monitor = (s: SensorMeta): SensorMonitor => {
     let m = sensors.get(s.id);
     if (m === undefined) {
-      m = new SensorMonitor(s, rulesFor(s).map((r) => compileRule(r, withDomain(s))), version);
+      // The meta with its domain made once, not per rule: a replay may create 10,000 sensors.
+      const full = withDomain(s);
+      m = new SensorMonitor(s, effectiveRules(full, templates, rules).map((r) => compileRule(r, full)), version);
       sensors.set(s.id, m);
     } else if (m.rulesVersion !== version || (m.meta !== s && changed(m.meta, s))) {
-      m.reconfigure(s, rulesFor(s), (r) => compileRule(r, withDomain(s)), version);
+      const full = withDomain(s);
+      m.reconfigure(s, effectiveRules(full, templates, rules), (r) => compileRule(r, full), version);
     }
     return m;
   };

@@ -42,13 +42,19 @@ export interface Monitor {
  * and `since` here, then each subclass's own. Object: 4 fields (56 B) + the run.
  */
 export abstract class BaseMonitor implements Monitor {
-  level: LevelOrNone = 0;
+  // Fields are `declare`d and set in the constructor: as class fields, one initialiser shared by
+  // every monitor class would define them through a slow megamorphic path, per monitor created
+  // (a replay may create 10,000 sensors).
+  declare readonly rule: Rule;
+  declare level: LevelOrNone;
   declare score: number;
   declare since: number;
-  readonly f64: Float64Array;
-  readonly f64At: number;
+  declare readonly f64: Float64Array;
+  declare readonly f64At: number;
   /** `extra`: numbers after the numeric fields, for a subclass's variable-length state. */
-  constructor(readonly rule: Rule, extra = 0) {
+  constructor(rule: Rule, extra = 0) {
+    this.rule = rule;
+    this.level = 0;
     const run = numericRun(new.target, extra);
     this.f64 = run.array;
     this.f64At = run.at;

@@ -3,6 +3,8 @@ import { AlarmTracker, NO_EVENTS } from './alarm-tracker.js';
 import { objectBytes } from './arena.js';
 import { SensorContext } from './context.js';
 import type { Monitor } from './monitor.js';
+import { monitorLoop } from './monitor-loop.js';
+import type { MonitorLoop } from './monitor-loop.js';
 import type { Rule } from './rules/types.js';
 import type { SensorMeta } from './sensor-meta.js';
 
@@ -24,10 +26,13 @@ export class SensorMonitor extends AlarmTracker {
   score = 0;
   /** Worst level of the active alarms after the last reading or tick, 0 when none. */
   level: 0 | Level = 0;
+  /** The loops over the monitors, compiled for their classes (monitor-loop.ts). */
+  private loop: MonitorLoop;
 
   constructor(meta: SensorMeta, monitors: readonly Monitor[], public rulesVersion: number) {
     super(monitors);
     this.ctx = new SensorContext(meta);
+    this.loop = monitorLoop(monitors);
   }
 
   get meta(): SensorMeta {
@@ -57,6 +62,7 @@ export class SensorMonitor extends AlarmTracker {
     }
     this.ctx.meta = meta;
     this.track(monitors, alarms);
+    this.loop = monitorLoop(monitors);
     this.rulesVersion = version;
     this.level = this.worstLevel();
   }
@@ -66,18 +72,10 @@ export class SensorMonitor extends AlarmTracker {
     const ctx = this.ctx;
     if (!(ts > ctx.ts) && ctx.count > 0) return NO_EVENTS;
     ctx.begin(ts);
-    const monitors = this.monitors;
-    let score = 0;
-    for (let i = 0; i < monitors.length; i++) {
-      const m = monitors[i]!;
-      m.step(ts, value, ctx);
-      // A monitor that is not `scored` keeps score 0, so every score can be compared. Read from the
-      // monitor's run (score is its first number): one load, where a getter of many classes is a call.
-      const s = m.f64[m.f64At]!;
-      if (s > score) score = s;
-    }
-    this.score = score;
-    let events = this.reconcile(ts, ctx);
+    const loop = this.loop, monitors = this.monitors;
+    loop.stepAll(this, monitors, ts, value, ctx);
+    // Most readings: no monitor has a condition and no alarm is active (level 0), so none changes.
+    let events = this.level === 0 && !loop.anyLevel(monitors) ? this.quiet(ctx) : this.reconcile(ts, ctx);
     ctx.end(value);
     if (events !== NO_EVENTS) this.level = this.worstLevel();
     if (this.pending) { events = [...this.pending, ...events]; this.pending = undefined; }
@@ -96,8 +94,8 @@ export class SensorMonitor extends AlarmTracker {
 
   /** Approximate bytes of detection state held for this sensor. */
   stateBytes(): number {
-    // This object (7 fields, the score boxed), the monitor list (object and elements).
-    let bytes = objectBytes(7) + 16 + objectBytes(1) + 16 + 8 * this.monitors.length + this.ctx.stateBytes();
+    // This object (9 fields, the score boxed), the monitor list (object and elements).
+    let bytes = objectBytes(9) + 16 + objectBytes(1) + 16 + 8 * this.monitors.length + this.ctx.stateBytes();
     for (const m of this.monitors) bytes += m.stateBytes();
     return bytes;
   }

@@ -40,6 +40,8 @@ export const TAIL_NUMBERS = 7;
 /** A calibrator's settings, shared by every sensor: size, forgetting, bin edges and centres. */
 export class TailShape {
   readonly decay: number;
+  /** decay^n for n queued samples (0..QUEUE): computed once, not by Math.pow per fold. */
+  private readonly decayPow: Float64Array;
   /** Float32 of state per calibrator: the survival table, [0..bins]. */
   readonly tableLength: number;
   /** [0..bins] lower edges, [bins+1 ..] centres. */
@@ -48,6 +50,7 @@ export class TailShape {
   constructor(memory: number, readonly bins = 32, private readonly perOctave = 3) {
     if (bins >= PACK) throw new Error(`tail: at most ${PACK - 1} bins`);
     this.decay = 1 - 1 / memory;
+    this.decayPow = Float64Array.from({ length: QUEUE + 1 }, (_, n) => Math.pow(this.decay, n));
     this.tableLength = bins + 1;
     this.edges = new Float64Array(2 * (bins + 1));
     for (let i = 0; i <= bins; i++) {
@@ -99,7 +102,7 @@ export class TailShape {
 
   private fold(s: Float64Array, at: number, t: Float32Array, o: number): void {
     const bins = this.bins, n = s[at + QUEUED]!;
-    const f = Math.pow(this.decay, n);
+    const f = this.decayPow[n]!;
     // Count the queued samples per bin, then decay and add them in one pass from the top: a sample
     // in bin b adds 1 to the survival of every bin ≤ b.
     const added = QUEUED_PER_BIN;
@@ -109,8 +112,12 @@ export class TailShape {
       added[packed - rest * PACK]! += 1;
       packed = rest;
     }
+    // The table never rises with the bin (each bin's survival includes the next's), so the top
+    // bins still empty stay empty (0 · f + 0): start below them.
+    let top = bins;
+    while (top > 0 && t[o + top] === 0 && added[top] === 0) top--;
     let above = 0;
-    for (let i = bins; i >= 0; i--) {
+    for (let i = top; i >= 0; i--) {
       above += added[i]!;
       added[i] = 0;
       t[o + i] = t[o + i]! * f + above;
@@ -128,7 +135,7 @@ export class TailShape {
     s[at + Q_SHARE] = Math.max(t[o + qi]!, 0.5) / (total + 1);
     // Mean excess over q from the bins from q up (bin centres), at least 10 % of q.
     let w = 0, ex = 0;
-    for (let i = qi; i <= bins; i++) { const c = t[o + i]! - (i < bins ? t[o + i + 1]! : 0); w += c; ex += c * (this.centre(i) - q); }
+    for (let i = qi; i <= top; i++) { const c = t[o + i]! - (i < bins ? t[o + i + 1]! : 0); w += c; ex += c * (this.centre(i) - q); }
     s[at + BETA] = Math.max(w > 0 ? ex / w : q, 0.1 * q, 1e-3);
   }
 
