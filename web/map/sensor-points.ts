@@ -1,6 +1,7 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibre } from 'maplibre-gl';
 import type { SensorPositions } from '../api/types';
-import { mercator, radiiAt, statusCodes, STROKE_RGB, writeSensorColour } from './sensor-style';
+import { PointGrid } from './point-grid';
+import { mercator, radiiAt, statusCodes, STROKE_RGB, writeSensorColour, type SensorRadii } from './sensor-style';
 
 /**
  * Every sensor as one point sprite in one WebGL draw: the GPU (or SwiftShader's CPU) does one
@@ -21,6 +22,7 @@ export class SensorPointsLayer implements CustomLayerInterface {
   private readonly lon: readonly number[];
   private readonly lat: readonly number[];
   private readonly origin: [number, number];
+  private readonly grid: PointGrid;
   private readonly offsets: Float32Array;
   private readonly status: Uint8Array;
   private readonly level: Uint8Array;
@@ -41,18 +43,22 @@ export class SensorPointsLayer implements CustomLayerInterface {
     this.count = p.count;
     this.lon = p.lon;
     this.lat = p.lat;
-    const first = p.count > 0 ? mercator(p.lon[0]!, p.lat[0]!) : [0.5, 0.5] as [number, number];
-    this.origin = first;
+    const xs = new Float64Array(p.count);
+    const ys = new Float64Array(p.count);
+    for (let i = 0; i < p.count; i++) [xs[i], ys[i]] = mercator(p.lon[i]!, p.lat[i]!);
+    this.origin = p.count > 0 ? [xs[0]!, ys[0]!] : [0.5, 0.5];
+    this.grid = new PointGrid(xs, ys);
+    // The GPU's buffers are in the grid's order (slots), so the points in view are a few runs.
     this.offsets = new Float32Array(p.count * 2);
-    for (let i = 0; i < p.count; i++) {
-      const [x, y] = mercator(p.lon[i]!, p.lat[i]!);
-      this.offsets[2 * i] = x - first[0];
-      this.offsets[2 * i + 1] = y - first[1];
+    for (let s = 0; s < p.count; s++) {
+      const i = this.grid.order[s]!;
+      this.offsets[2 * s] = xs[i]! - this.origin[0];
+      this.offsets[2 * s + 1] = ys[i]! - this.origin[1];
     }
     this.status = statusCodes(p);
     this.level = Uint8Array.from(p.level, (l) => (l >= 1 && l <= 4 ? l : 0));
     this.colours = new Uint8Array(p.count * 4);
-    for (let i = 0; i < p.count; i++) writeSensorColour(this.colours, i, this.status[i]!, this.level[i]!);
+    for (let i = 0; i < p.count; i++) writeSensorColour(this.colours, this.grid.slotOf[i]!, this.status[i]!, this.level[i]!);
   }
 
   /** A sensor's longitude and latitude. */
@@ -74,9 +80,10 @@ export class SensorPointsLayer implements CustomLayerInterface {
     if ((level > 0) !== (this.level[index]! > 0)) this.alarmedStale = true;
     this.status[index] = status;
     this.level[index] = level;
-    writeSensorColour(this.colours, index, status, level);
-    if (index < this.dirtyFrom) this.dirtyFrom = index;
-    if (index > this.dirtyTo) this.dirtyTo = index;
+    const slot = this.grid.slotOf[index]!;
+    writeSensorColour(this.colours, slot, status, level);
+    if (slot < this.dirtyFrom) this.dirtyFrom = slot;
+    if (slot > this.dirtyTo) this.dirtyTo = slot;
     this.version++;
     this.map?.triggerRepaint();
     return true;
@@ -97,12 +104,12 @@ export class SensorPointsLayer implements CustomLayerInterface {
     const worldPx = 512 * 2 ** map.getZoom();
     const reach = (Math.max(r.alarmed, r.normal + r.stroke) + 3) / worldPx;
     let best = -1; let bestD = reach * reach;
-    const o = this.offsets;
-    for (let i = 0; i < this.count; i++) {
-      const dx = o[2 * i]! - qx; const dy = o[2 * i + 1]! - qy;
+    const o = this.offsets, order = this.grid.order;
+    for (let s = 0; s < this.count; s++) {
+      const dx = o[2 * s]! - qx; const dy = o[2 * s + 1]! - qy;
       const d = dx * dx + dy * dy;
       // An alarmed sensor wins a tie with its neighbours: it is the one drawn on top.
-      if (d < bestD || (d === bestD && this.level[i]! > 0)) { bestD = d; best = i; }
+      if (d < bestD || (d === bestD && this.level[order[s]!]! > 0)) { bestD = d; best = order[s]!; }
     }
     if (best < 0) return -1;
     const drawnPx = (this.level[best]! > 0 ? r.alarmed : r.normal) + r.stroke + 3;
@@ -139,7 +146,7 @@ export class SensorPointsLayer implements CustomLayerInterface {
     gl.uniform1f(p.uRatio, map.getPixelRatio());
     gl.uniform3f(p.uStroke, STROKE_RGB[0] / 255, STROKE_RGB[1] / 255, STROKE_RGB[2] / 255);
     gl.disable(gl.DEPTH_TEST);
-    gl.drawArrays(gl.POINTS, 0, this.count);
+    for (const [first, count] of this.inView(map, r)) gl.drawArrays(gl.POINTS, first, count);
     if (this.alarmed.length > 0) gl.drawElements(gl.POINTS, this.alarmed.length, gl.UNSIGNED_INT, 0);
     bindVertexArray(gl, p, false);
 
@@ -150,11 +157,21 @@ export class SensorPointsLayer implements CustomLayerInterface {
     }
   }
 
+  /** Slot runs of the grid cells in view, with a margin of the largest dot so none is cut at the edge. */
+  private inView(map: MapLibre, r: SensorRadii): [number, number][] {
+    const b = map.getBounds();
+    const [x0, y0] = mercator(b.getWest(), b.getNorth());
+    const [x1, y1] = mercator(b.getEast(), b.getSouth());
+    const margin = (Math.max(r.normal, r.alarmed) + r.stroke + 1) / (512 * 2 ** map.getZoom());
+    return this.grid.runs(x0 - margin, y0 - margin, x1 + margin, y1 + margin);
+  }
+
   private uploadAlarmed(gl: GL, p: Program): void {
     const list: number[] = [];
-    for (let i = 0; i < this.count; i++) if (this.level[i]! > 0) list.push(i);
+    for (let s = 0; s < this.count; s++) if (this.level[this.grid.order[s]!]! > 0) list.push(s);
     // Worst level last, so it is drawn on top of lesser ones.
-    list.sort((a, b) => this.level[b]! - this.level[a]!);
+    const levelAt = (slot: number) => this.level[this.grid.order[slot]!]!;
+    list.sort((a, b) => levelAt(b) - levelAt(a));
     this.alarmed = Uint32Array.from(list);
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, p.alarmed);
     gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, this.alarmed.length > 0 ? this.alarmed : new Uint32Array(1), gl.DYNAMIC_DRAW);
@@ -173,7 +190,9 @@ interface Program {
   uRatio: WebGLUniformLocation | null; uStroke: WebGLUniformLocation | null;
 }
 
-// Sizes in CSS px times the pixel ratio; the sprite is one pixel wider than the circle for its soft edge.
+// Sizes in CSS px times the pixel ratio; the sprite is one pixel wider than the circle for its soft
+// edge. A dot of at most 3 device px across is drawn as a plain square (no edge, no discard): at
+// that size a circle and a square look alike, and a software renderer pays for every fragment's maths.
 const VERTEX = `
 attribute vec2 a_pos;
 attribute vec4 a_colour;
@@ -188,7 +207,9 @@ void main() {
   float r = a_colour.a > 0.5 ? u_radius.y : u_radius.x;
   v_inner = r * u_ratio;
   v_outer = (r + u_radius.z) * u_ratio;
-  gl_PointSize = 2.0 * v_outer + 1.0;
+  float across = 2.0 * v_outer;
+  gl_PointSize = across <= 3.0 ? max(1.0, floor(across + 0.5)) : across + 1.0;
+  if (across <= 3.0) v_outer = 0.0;
   v_colour = a_colour.rgb;
 }`;
 
@@ -199,6 +220,7 @@ varying vec3 v_colour;
 varying float v_inner;
 varying float v_outer;
 void main() {
+  if (v_outer == 0.0) { gl_FragColor = vec4(v_colour, 1.0); return; }
   float d = length(gl_PointCoord - 0.5) * (2.0 * v_outer + 1.0);
   float alpha = clamp(v_outer + 0.5 - d, 0.0, 1.0);
   if (alpha <= 0.0) discard;
