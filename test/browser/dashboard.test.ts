@@ -86,6 +86,8 @@ describe('dashboard in a real browser', () => {
     expect(Date.now() - before).toBeLessThan(15_000);
     await shot(page, 'map-live-case-1920');
     const id = (await row.getAttribute('data-case-id'))!;
+    // The red case draws the eye on the map: a pulsing ring, animated by CSS (no map redraw).
+    await page.waitForSelector(`.case-pulse[data-level="1"][data-case-id="${id}"]`, { timeout: 5000 });
     await row.click();
     await page.waitForSelector('[data-testid="chart"]');
     // The rain gauge's chart draws its rule's level lines (heavy rainfall: 20, 50, 80, 100 mm/h) and shades the alarm span.

@@ -5,7 +5,8 @@ import type { Case } from '../api/types';
 import { useI18n } from '../i18n';
 import { LAYER_GROUPS, pipeColour, type LayerGroup, type PipeColouring } from './asset-layers';
 import { addAssets, BASEMAP_LABELS } from './asset-source';
-import { caseFeatures, caseLayers, startCasePulse } from './case-layer';
+import { caseFeatures, caseLayers } from './case-layer';
+import { CasePulses } from './case-pulse';
 import { boundsOf } from './city-bounds';
 import { followLiveSensors } from './live-sensors';
 import { SensorPointsLayer } from './sensor-points';
@@ -37,7 +38,7 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
   const [hover, setHover] = useState<Hover | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
-  const urgent = useRef(false);
+  const pulses = useRef<CasePulses | null>(null);
   const points = useRef<SensorPointsLayer | null>(null);
   const sensorIds = useRef(city.sensors.ids);
   sensorIds.current = city.sensors.ids;
@@ -51,8 +52,7 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
       // A ring around what the side panel shows (the opened case, sensor or asset).
       map.addSource('focus', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: 'focus', type: 'circle', source: 'focus', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 } });
-      const stopPulse = startCasePulse(map, () => urgent.current);
-      map.once('remove', stopPulse);
+      pulses.current = new CasePulses(map);
       const shown = (id: string) => !!map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none';
       const query = (point: { x: number; y: number }, ids: string[]): MapGeoJSONFeature | undefined =>
         map.queryRenderedFeatures([point.x, point.y], { layers: ids.filter(shown) })[0];
@@ -110,6 +110,7 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
     for (const [group, on] of Object.entries(visible)) {
       for (const id of LAYER_GROUPS[group as LayerGroup]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     }
+    pulses.current?.setVisible(visible.cases);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visible, ready]);
 
@@ -123,7 +124,7 @@ export function CityMap({ visible, pipeColouring, cases, focus, onPick, onUnavai
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    urgent.current = cases.some((c) => c.level <= 2);
+    pulses.current?.update(cases, city.assetsById);
     const source = map.getSource('cases') as GeoJSONSource | undefined;
     source?.setData(caseFeatures(cases, city.assetsById, (c) => `${t(`level.${c.level}` as never)} · ${t(`domain.${c.domain}` as never)}`));
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -29,7 +29,7 @@ export function caseFeatures(cases: readonly Case[], assetsById: ReadonlyMap<str
 const levelColour = ['match', ['get', 'level'], 1, LEVEL_HEX[1]!, 2, LEVEL_HEX[2]!, 3, LEVEL_HEX[3]!, LEVEL_HEX[4]!] as never;
 
 export const caseLayers: LayerSpecification[] = [
-  // The halo pulses (radius animated in case-pulse.ts) for red and orange only.
+  // A still halo for red and orange (the pulsing ring over it is a CSS marker: case-pulse.ts).
   { id: 'cases-halo', type: 'circle', source: 'cases', filter: ['==', ['get', 'urgent'], true],
     paint: { 'circle-color': levelColour, 'circle-opacity': 0.25, 'circle-radius': 18, 'circle-stroke-color': levelColour, 'circle-stroke-width': 2, 'circle-stroke-opacity': 0.8 } },
   // Device-fault cases (a sensor needs a visit) stay small and quiet; hazard cases are the big markers.
@@ -40,22 +40,3 @@ export const caseLayers: LayerSpecification[] = [
     layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 13, 'text-offset': [0, -1.6], 'text-anchor': 'bottom', 'text-allow-overlap': false },
     paint: { 'text-color': '#ffffff', 'text-halo-color': '#0a1420', 'text-halo-width': 1.8 } },
 ];
-
-/** Pulse the urgent halos (~20 fps, only while there is something to pulse). */
-export function startCasePulse(map: import('maplibre-gl').Map, hasUrgent: () => boolean): () => void {
-  let stopped = false;
-  let last = 0;
-  const frame = (t: number) => {
-    if (stopped) return;
-    if (t - last > 50 && hasUrgent() && map.getLayer('cases-halo')) {
-      last = t;
-      const phase = (t % 1400) / 1400;
-      map.setPaintProperty('cases-halo', 'circle-radius', 10 + phase * 22);
-      map.setPaintProperty('cases-halo', 'circle-opacity', 0.45 * (1 - phase));
-      map.setPaintProperty('cases-halo', 'circle-stroke-opacity', 0.9 * (1 - phase));
-    }
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  return () => { stopped = true; };
-}
