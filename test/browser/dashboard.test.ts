@@ -42,6 +42,22 @@ describe('dashboard in a real browser', () => {
     await shot(page, 'map-1920');
   }, 40_000);
 
+  it('follows the pointer when the map is dragged (half resolution and interim frames on a software renderer)', async () => {
+    const before = await page.evaluate(`(() => { const m = globalThis.__lifeline.map; const c = m.getCenter(); return [c.lng, c.lat]; })()`) as [number, number];
+    const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) { await page.mouse.move(x - i * 10, y - i * 4); await page.waitForTimeout(16); }
+    await page.waitForTimeout(100);
+    // The point that was under the pointer at the start is under it still: 300 px left, 120 px up.
+    const moved = await page.evaluate(`(() => { const p = globalThis.__lifeline.map.project(${JSON.stringify(before)}); return [p.x, p.y]; })()`) as [number, number];
+    await page.mouse.up();
+    expect(Math.abs(moved[0] - (box.width / 2 - 300))).toBeLessThan(20);
+    expect(Math.abs(moved[1] - (box.height / 2 - 120))).toBeLessThan(20);
+    await mapIdle(page);
+  }, 30_000);
+
   it('draws each sensor in its state colour, names it under the pointer and opens it on click', async () => {
     // An online sensor without an alarm, brought to the middle of the map at street zoom.
     const target = await page.evaluate(`(async () => {

@@ -30,8 +30,8 @@ export function halfResolutionWhileMoving(map: MapLibre, software = isSoftwareRe
   let lowered = false;
   let switching = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // setPixelRatio resizes the canvas, which fires move events of its own: ignore those.
-  const set = (ratio: number) => { switching = true; try { map.setPixelRatio(ratio); } finally { switching = false; } };
+  // A resize fires move events of its own: ignore those.
+  const set = (ratio: number) => { switching = true; try { setPixelRatioQuietly(map, ratio); } finally { switching = false; } };
   // Redrawn at once after the resize, so no frame shows the cleared or stretched canvas in between.
   const settle = () => { timer = undefined; if (lowered) { lowered = false; set(full); map.redraw(); } };
   const onMove = () => {
@@ -52,4 +52,20 @@ export function halfResolutionWhileMoving(map: MapLibre, software = isSoftwareRe
     map.off('idle', start); map.off('load', onLoad); map.off('move', onMove);
     clearTimeout(timer); clearTimeout(startLater); if (lowered) set(full);
   };
+}
+
+type Resizable = { _overridePixelRatio?: number | null; _resizeInternal?: (constrain?: boolean) => void };
+
+/**
+ * `map.setPixelRatio` resizes through `map.resize`, which stops the camera, and with it a drag in
+ * progress: the map would stop following the pointer the moment it dropped to half resolution.
+ * The internal resize does the same without stopping anything or firing events (internal API:
+ * checked at run time, with setPixelRatio as the fallback).
+ */
+function setPixelRatioQuietly(map: MapLibre, ratio: number): void {
+  const m = map as unknown as Resizable;
+  if (typeof m._resizeInternal !== 'function' || !('_overridePixelRatio' in m)) { map.setPixelRatio(ratio); return; }
+  m._overridePixelRatio = ratio;
+  m._resizeInternal(false);
+  map.triggerRepaint();
 }

@@ -5,6 +5,7 @@ import { useCity } from '../api/city';
 import { useI18n } from '../i18n';
 import { basemapStyle, LABEL_FONT } from './basemap-style';
 import { boundsOf } from './city-bounds';
+import { interimFramesWhilePanning } from './interim-frames';
 import { halfResolutionWhileMoving } from './motion-resolution';
 import type { SensorPointsLayer } from './sensor-points';
 import { skipEmptySky } from './skip-empty-sky';
@@ -53,12 +54,13 @@ export function useBaseMap(container: RefObject<HTMLDivElement | null>, options:
     });
     skipEmptySky(m);
     const stopMotion = halfResolutionWhileMoving(m);
+    const stopInterim = interimFramesWhilePanning(m);
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
     m.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     map.current = m;
     m.on('load', () => { onStyle.current?.(m); setStyleReady(true); });
     return () => {
-      stopMotion(); m.remove(); map.current = null; setStyleReady(false);
+      stopMotion(); stopInterim(); m.remove(); map.current = null; setStyleReady(false);
       delete (window as unknown as { __lifeline?: unknown }).__lifeline;
     };
     // The map is made once per basemap; the language changes labels below, not the map.
