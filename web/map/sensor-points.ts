@@ -32,7 +32,6 @@ export class SensorPointsLayer implements CustomLayerInterface {
   private dirtyFrom = Infinity;
   private dirtyTo = -1;
   private map: MapLibre | null = null;
-  private gl: GL | null = null;
   private program: Program | null = null;
   /** Bumped by every change; `drawn` catches up when a frame shows it (tests and the benchmark wait on it). */
   private version = 0;
@@ -118,13 +117,12 @@ export class SensorPointsLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibre, gl: GL): void {
     this.map = map;
-    this.gl = gl;
     this.program = createProgram(gl, this.offsets, this.colours);
   }
 
   onRemove(_map: MapLibre, gl: GL): void {
     if (this.program) deleteProgram(gl, this.program);
-    this.program = null; this.gl = null; this.map = null;
+    this.program = null; this.map = null;
   }
 
   render(gl: GL, args: CustomRenderMethodInput): void {
