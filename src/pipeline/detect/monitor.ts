@@ -1,4 +1,4 @@
-import type { AlarmClass, Level } from '../../domain/index.js';
+import type { AlarmClass, Level, Quantity } from '../../domain/index.js';
 import type { SensorContext } from './context.js';
 import { objectBytes } from './arena.js';
 import { numericCount, numericFields, numericRun } from './numeric-fields.js';
@@ -89,6 +89,18 @@ export function configOf<T>(parse: (rule: Rule) => T): (rule: Rule) => T {
   return (rule) => {
     let c = cache.get(rule);
     if (c === undefined) { c = parse(rule); cache.set(rule, c); }
+    return c;
+  };
+}
+
+/** As `configOf`, for rules whose defaults depend on the sensor's quantity (its physical range). */
+export function configByQuantityOf<T>(parse: (rule: Rule, quantity: Quantity) => T): (rule: Rule, quantity: Quantity) => T {
+  const cache = new WeakMap<Rule, Map<Quantity, T>>();
+  return (rule, quantity) => {
+    let byQuantity = cache.get(rule);
+    if (!byQuantity) cache.set(rule, byQuantity = new Map());
+    let c = byQuantity.get(quantity);
+    if (c === undefined) { c = parse(rule, quantity); byQuantity.set(quantity, c); }
     return c;
   };
 }

@@ -1,7 +1,7 @@
 import type { Level, Quantity } from '../../../domain/index.js';
 import { QUANTITIES } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configByQuantityOf, num } from '../monitor.js';
 import { numericFields } from '../numeric-fields.js';
 import { paramLevel } from './param-level.js';
 import { fmt } from './threshold.js';
@@ -9,18 +9,10 @@ import type { Rule } from './types.js';
 
 interface RangeConfig { readonly min: number; readonly max: number; readonly recoverReadings: number; readonly level: Level }
 
-const configs = new WeakMap<Rule, Map<Quantity, RangeConfig>>();
-function config(rule: Rule, quantity: Quantity): RangeConfig {
-  let byQuantity = configs.get(rule);
-  if (!byQuantity) configs.set(rule, byQuantity = new Map());
-  let c = byQuantity.get(quantity);
-  if (!c) {
-    const info = QUANTITIES[quantity];
-    c = { min: num(rule.params, 'min', info.min), max: num(rule.params, 'max', info.max), recoverReadings: num(rule.params, 'recoverReadings', 3), level: paramLevel(rule.params) };
-    byQuantity.set(quantity, c);
-  }
-  return c;
-}
+const config = configByQuantityOf((rule: Rule, quantity: Quantity): RangeConfig => {
+  const info = QUANTITIES[quantity];
+  return { min: num(rule.params, 'min', info.min), max: num(rule.params, 'max', info.max), recoverReadings: num(rule.params, 'recoverReadings', 3), level: paramLevel(rule.params) };
+});
 
 /**
  * Physically impossible value: outside the quantity's physical range (or the rule's own min/max,

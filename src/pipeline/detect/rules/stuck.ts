@@ -1,7 +1,7 @@
 import type { Level, Quantity } from '../../../domain/index.js';
 import { QUANTITIES } from '../../../domain/index.js';
 import type { SensorContext } from '../context.js';
-import { BaseMonitor, num } from '../monitor.js';
+import { BaseMonitor, configByQuantityOf, num } from '../monitor.js';
 import { numericFields } from '../numeric-fields.js';
 import { DAY as DAY_MS } from '../time-constants.js';
 import { paramLevel } from './param-level.js';
@@ -17,25 +17,17 @@ interface StuckConfig {
   readonly floor: number; readonly ceiling: number;
 }
 
-const configs = new WeakMap<Rule, Map<Quantity, StuckConfig>>();
-function config(rule: Rule, quantity: Quantity): StuckConfig {
-  let byQuantity = configs.get(rule);
-  if (!byQuantity) configs.set(rule, byQuantity = new Map());
-  let c = byQuantity.get(quantity);
-  if (!c) {
-    const info = QUANTITIES[quantity];
-    c = {
-      minReadings: num(rule.params, 'minReadings', 6),
-      minDurationMs: num(rule.params, 'minDurationS', 1800) * 1000,
-      logP: Math.log(num(rule.params, 'probability', 1e-6)),
-      level: paramLevel(rule.params),
-      floor: num(rule.params, 'min', info.min),
-      ceiling: num(rule.params, 'max', info.max),
-    };
-    byQuantity.set(quantity, c);
-  }
-  return c;
-}
+const config = configByQuantityOf((rule: Rule, quantity: Quantity): StuckConfig => {
+  const info = QUANTITIES[quantity];
+  return {
+    minReadings: num(rule.params, 'minReadings', 6),
+    minDurationMs: num(rule.params, 'minDurationS', 1800) * 1000,
+    logP: Math.log(num(rule.params, 'probability', 1e-6)),
+    level: paramLevel(rule.params),
+    floor: num(rule.params, 'min', info.min),
+    ceiling: num(rule.params, 'max', info.max),
+  };
+});
 
 /** Visits to the lowest (highest) value after which it counts as the sensor's floor (ceiling). */
 const FLOOR_VISITS = 3;
